@@ -1,0 +1,154 @@
+"""Parsing plain texts and Medium exports into title, metadata and blocks; escaping; ids; descriptions."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+import markdown
+
+from archive.catalog import Entry
+from archive.decode import decode_raw
+from archive.normalize import describe, normalize, slugify
+from archive.parse import clean_url, essay_id_from_url, join_wrapped, parse_text
+from archive.render import escape_text
+
+SHA = "0" * 64
+
+
+def page_of(text: str, **facts) -> "object":
+    labels = tuple(facts.pop("labels", ()))
+    return normalize(decode_raw(text.encode()), "raw/x.txt", SHA, Entry(facts, labels))
+
+
+def html_of(text: str) -> str:
+    return markdown.markdown(page_of(text).body)
+
+
+def test_cjk_wrapped_lines_never_gain_a_space():
+    assert join_wrapped("ロックダウンしており", "その上今週から", cjk=True) == "ロックダウンしておりその上今週から"
+    assert join_wrapped("あまり", "Machine learning", cjk=True) == "あまりMachine learning"
+    assert join_wrapped("machine", "learning", cjk=True) == "machine learning"
+    assert join_wrapped("machine", "learning", cjk=False) == "machine learning"
+
+
+def test_hard_wrapped_japanese_blog_joins_sentences_and_keeps_paragraphs():
+    text = "題名\n\n私が住んでいるトロント市は現在ロックダウンしており\n\nその上今週から非常事態宣言も発表されて、\n\n強まっていました。\n\u00a0\n次の段落です。"
+    parsed = parse_text(decode_raw(text.encode()).text, cjk=True)
+    assert [b.text for b in parsed.blocks] == [
+        "私が住んでいるトロント市は現在ロックダウンしておりその上今週から非常事態宣言も発表されて、強まっていました。",
+        "次の段落です。",
+    ]
+
+
+def test_hard_wrapped_english_block_is_one_paragraph_and_long_lines_are_paragraphs_each():
+    wrapped = "Title\n\nThis line was wrapped at a\nfixed width by the blog engine\nthat exported it."
+    assert [b.text for b in parse_text(wrapped, cjk=False).blocks] == [
+        "This line was wrapped at a fixed width by the blog engine that exported it."
+    ]
+    long = "Title\n" + "\n".join(f"Paragraph {i} " + "word " * 30 + "end." for i in range(2))
+    assert len(parse_text(long, cjk=False).blocks) == 2
+
+
+def test_bare_short_lines_between_paragraphs_are_headings():
+    text = "Title\n\nFirst paragraph that is long enough to be prose, ending well.\n\nTHE ROLE OF THE ENGINEER\n\nA paragraph follows the heading and it is longer than it.\n\nA closing line"
+    kinds = [(b.kind, b.text) for b in parse_text(text, cjk=False).blocks]
+    assert ("heading", "THE ROLE OF THE ENGINEER") in kinds
+    assert kinds[-1] == ("paragraph", "A closing line")  # nothing follows it: not a heading
+
+
+def test_lists_bullets_and_lettered_items():
+    text = "Title\n\nIntro paragraph that is long enough here:\n\n  • A. first item, or\n  • Б. second item.\n\n+ plus item\n- dash item\n\nX. alone is a sentence."
+    blocks = parse_text(text, cjk=False).blocks
+    assert blocks[1].kind == "list" and blocks[1].text.split("\n")[:2] == ["A. first item, or", "Б. second item."]
+    assert "plus item" in blocks[1].text and "dash item" in blocks[1].text
+    assert blocks[-1].kind == "paragraph"
+    lettered = parse_text("Title\n\nA. one thing\nB. another thing\n", cjk=False).blocks
+    assert lettered[0].kind == "list"
+
+
+def test_colon_then_semicolon_paragraphs_are_a_list():
+    text = "Title\n\nThey do many things, including:\n\nanalysis and reporting;\n\nstatistical modelling;\n\nmachine learning.\n\nAfter the list."
+    blocks = parse_text(text, cjk=False).blocks
+    assert blocks[1].kind == "list" and blocks[1].text.count("\n") == 2
+
+
+def test_medium_export_byline_url_and_missing_image():
+    text = (
+        "# 标题\n\n> 原文：[`example.com/some-essay-title-0123456789ab?source=rss#2023-08-09`]"
+        "(https://example.com/some-essay-title-0123456789ab?source=rss#2023-08-09)\n\n## 副标题\n\n"
+        "[](https://medium.com/@jane?source=x)![Jane Doe](https://medium.com/@jane?source=x) [Jane Doe](https://medium.com/@jane?source=x)\n\n·\n\n"
+        "[关注](https://medium.com/m/signin?x) 发表在 [The Pub](https://towardsdatascience.com/?source=x) ·4 分钟阅读·2023 年 8 月 9 日\n\n--\n\n"
+        "[](https://medium.com/m/signin?bookmark)![](img/abc.png)\n\n正文第一段。这是足够长的句子，用来作为描述的内容，长度需要超过四十个字符才行的。\n"
+    )
+    page = page_of(text)
+    assert page.meta["title"] == "标题" and page.meta["subtitle"] == "副标题"
+    assert page.meta["author"] == "Jane Doe" and page.meta["publication"] == "The Pub"
+    assert page.meta["date"] == "2023-08-09"
+    assert page.meta["original_url"] == "https://example.com/some-essay-title-0123456789ab"
+    assert page.meta["essay"] == "some-essay-title"
+    assert "此副本未保留图片" in page.body and "img/abc.png" not in page.body
+    assert "medium.com" not in page.body
+    assert any("byline" in r for r in page.meta["removed"])
+
+
+def test_image_for_post_placeholder_becomes_a_visible_note_not_an_image():
+    page = page_of("Title\n\nSome paragraph of prose that goes on for a while.\n\nImage for post\n\nCaption of it.")
+    html = markdown.markdown(page.body)
+    assert "Image not preserved in this copy" in html and "<img" not in html
+    assert "Image for post" not in page.body
+
+
+def test_markup_in_plain_text_reaches_readers_as_literal_text():
+    text = (
+        "Title\n\n<script>alert(1)</script> and <b>bold</b> & [click](javascript:alert(1)) "
+        "and {{ config.site_name }} {% raw %} *stars* _under_ `tick` ~~strike~~ :smile: | a | b |\n\n"
+        "# not a heading, though it is short\n\n1. not a list, since it is a plain text.\n\n---\n"
+    )
+    html = markdown.markdown(page_of(text).body, extensions=["tables", "pymdownx.tilde", "pymdownx.emoji", "attr_list"])
+    for live in ("<script", "<b>", "<a ", "<em>", "<strong>", "<code>", "<del>", "<h1", "<ol", "<hr", "<table", "<img"):
+        assert live not in html, live
+    shown = htmllib.unescape(re.sub(r"<[^>]+>", "", html))
+    for literal in ("<script>alert(1)</script>", "<b>bold</b> &", "[click](javascript:alert(1))", "{{ config.site_name }}",
+                    "{% raw %}", "*stars*", "_under_", "`tick`", "~~strike~~", ":smile:", "| a | b |",
+                    "# not a heading", "1. not a list", "---"):
+        assert literal in shown, literal
+
+
+def test_raw_html_and_script_links_in_markdown_exports_are_inert():
+    text = "# T\n\nProse [ok](https://example.org) and [bad](javascript:alert(1)) <script>x()</script> [link](https://a.b/c) and more [x](https://d.e)."
+    html = markdown.markdown(page_of(text).body)
+    assert '<a href="https://example.org">ok</a>' in html
+    assert "javascript:" not in html and "<script" not in html
+
+
+def test_essay_ids():
+    assert essay_id_from_url("https://towardsdatascience.com/machine-learning-engineers-what-do-they-actually-do-e666081c3181") == "machine-learning-engineers-what-do-they-actually-do"
+    assert essay_id_from_url("https://example.org/blog/My_Post.html") == "my-post"
+    assert slugify("What’s an ML engineer?") == "whats-an-ml-engineer"
+    assert slugify("Чем занимается инженер") == "chem-zanimaetsya-inzhener"
+    assert page_of("機械学習とは何か\n\n本文です。長い文章がここに続きます。").meta["essay"] == "x"
+
+
+def test_clean_url_strips_tracking_and_reads_date_fragment():
+    assert clean_url("https://a.com/p-0123456789ab?source=rss----7#2023-08-09") == ("https://a.com/p-0123456789ab", "2023-08-09")
+    assert clean_url("https://a.com/p") == ("https://a.com/p", None)
+
+
+def test_language_is_detected_and_the_catalog_overrides_it():
+    assert page_of("Заголовок\n\nТекст на русском языке, довольно длинный абзац.").meta["lang"] == "ru"
+    assert page_of("标题\n\n这是中文的正文。").meta["lang"] == "zh"
+    assert page_of("タイトル\n\nこれは日本語の本文です。").meta["lang"] == "ja"
+    assert page_of("Title\n\nAn English body.").meta["lang"] == "en"
+    assert page_of("Title\n\nAn English body.", lang="ru").meta["lang"] == "ru"
+
+
+def test_descriptions_fit_160_characters_and_cut_at_a_word():
+    page = page_of("Title\n\n" + "word " * 100)
+    assert len(page.meta["description"]) <= 160 and page.meta["description"].endswith("word…")
+    zh = page_of("标题\n\n" + "这是中文句子" * 60)
+    assert len(zh.meta["description"]) == 160
+
+
+def test_escape_text_is_plain_for_plain_words():
+    assert escape_text("Plain words, nothing special.") == "Plain words, nothing special."

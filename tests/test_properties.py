@@ -1,0 +1,52 @@
+"""Hypothesis properties of the pure core: any text either becomes a page or is refused cleanly; no letter lost."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archive.decode import DecodeError, decode_raw
+from archive.normalize import NormalizeError, normalize
+from archive.parse import looks_like_markdown
+
+# Letters of all four scripts, digits, the punctuation and markup that the parser reacts to, and the spaces.
+ALPHABET = (
+    "abcXYZ ЖжёЯ 漢字學 かなカナ 0123 .,;:!?。、！？…-–—•+*_#<>&[](){}|~^=$`'\"«»“” \u00a0\u3000\u200b\t"
+)
+texts = st.lists(
+    st.text(alphabet=ALPHABET, min_size=0, max_size=80), min_size=1, max_size=12
+).map(lambda lines: "\n".join(lines))
+
+
+def letters(text: str) -> Counter:
+    return Counter(ch for ch in unicodedata.normalize("NFC", text) if ch.isalnum())
+
+
+def attempt(text: str):
+    try:
+        return normalize(decode_raw(text.encode("utf-8")), "raw/x.txt", "0" * 64)
+    except (DecodeError, NormalizeError):
+        return None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_any_text_becomes_a_page_or_is_refused_cleanly_and_deterministically(text):
+    page = attempt(text)
+    if page is not None:
+        assert page.text() == attempt(text).text()
+        assert page.text().endswith("\n") and not page.text().endswith("\n\n") and "\r" not in page.text()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_no_letter_or_digit_of_a_plain_text_is_lost(text):
+    page = attempt(text)
+    if page is None or looks_like_markdown(text):
+        return
+    shown = "\n".join([page.meta["title"], page.meta.get("subtitle", ""), html.unescape(page.body)])
+    assert letters(text) - letters(shown) == Counter()
