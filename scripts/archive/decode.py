@@ -99,7 +99,8 @@ def decode_raw(data: bytes) -> RawText:
     if blankish:
         cleaned.append(f"{blankish} lines of no-break or ideographic spaces")
     text = unicodedata.normalize("NFC", text)
-    odd = sum(1 for ch in text if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    # Valid UTF-8 (with or without BOM) is text by construction; a guessed legacy encoding must also look like it.
+    odd = 0 if encoding.startswith("utf-") else sum(1 for ch in text if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
     if odd * 100 > len(text):
         raise DecodeError(f"not text ({odd} unassigned or private-use characters as {encoding})")
     if not text.strip():

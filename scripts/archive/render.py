@@ -18,6 +18,7 @@ _INLINE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "`": "&#96;", 
            "=": "&#61;", "$": "&#36;"}
 _INLINE_RX = re.compile("|".join(map(re.escape, _INLINE)))
 _LINE_START = re.compile(r"^(\s*)(#|[+\-]\s|-+$|\d+[.)]|!|:)")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: pages are read on every build
 _EMOJI = re.compile(r":(?=[a-z0-9_+\-]+:)")
 
 
@@ -61,7 +62,7 @@ def read_front_matter(text: str) -> dict | None:
     if end < 0:
         return None
     try:
-        meta = yaml.safe_load(text[4:end])
+        meta = yaml.load(text[4:end], Loader=_Loader)
     except yaml.YAMLError:
         return None
     return meta if isinstance(meta, dict) else None
