@@ -1,43 +1,184 @@
 #!/usr/bin/env python3
-"""Benchmarks that print numbers (never assertions): how long the archive's steps take on this machine.
+"""Benchmarks that print numbers (never assertions): what the archive costs to build and to read as it grows.
 
-Usage: python scripts/bench.py [normalize]
+Usage: python scripts/bench.py [--sizes 50,500] [--keep DIR] [--no-browser]
+
+For each size N it makes a synthetic archive in a temporary folder: the real raw/ (seeds and catalog) plus N texts
+per language made of the seeds' paragraphs and dropped in without catalog entries, as an archivist would. Then it
+normalizes, builds and measures: normalize seconds, build seconds and peak memory, an essay page's size against its
+size in the real five-text archive (built the same way), the site's size, search data per language and, in
+Chromium, the time from navigation to the first search result.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
+import random
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from archive import languages
+from archive.decode import decode_raw
 from archive.files import plan
+from archive.parse import parse_text, strip_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
+PROBE_ESSAY = "essays/what-is-an-ml-engineer/index.html"  # a real essay whose page size is compared across sizes
+PARAGRAPHS_PER_TEXT = 8
+# Words that start each synthetic title, in the language of the text: ids of Latin/Cyrillic titles are slugs of
+# them, CJK titles fall back to the file name.
+TITLE_WORDS = {"en": "Synthetic essay", "ru": "Синтетическое эссе", "zh": "合成文章", "ja": "合成エッセイ"}
 
 
-def bench_normalize(raw: Path, repeat: int = 20) -> None:
-    """Plan every page of raw/ (read, decode, parse, render: all but the final write) `repeat` times."""
+# ------------------------------------------------------------------ the synthetic archive (pure)
+
+
+def seed_paragraphs(raw_dir: Path) -> dict[str, list[str]]:
+    """Paragraph texts of the seeds, by language, as the parser sees them."""
+    by_lang: dict[str, list[str]] = {code: [] for code in languages.CODES}
+    for page, source in plan(raw_dir, raw_dir / "no-docs").pages.values():
+        lang = page.meta["lang"]
+        parsed = parse_text(decode_raw(Path(source).read_bytes()).text, languages.get(lang).cjk)
+        for block in parsed.blocks:
+            text = strip_markdown(block.text) if block.markdown else block.text
+            if block.kind == "paragraph" and len(text) > 40:
+                by_lang[lang].append(text)
+    return by_lang
+
+
+def synthetic_texts(paragraphs: dict[str, list[str]], n: int) -> dict[str, str]:
+    """N plain texts per language, file name -> text: a title line, then seed paragraphs in a seeded order."""
+    texts = {}
+    for code in languages.CODES:
+        pool = paragraphs[code]
+        for i in range(n):
+            rng = random.Random(f"{code}-{i}")
+            body = [rng.choice(pool) for _ in range(PARAGRAPHS_PER_TEXT)]
+            heading = "Section" if code == "en" else "Раздел" if code == "ru" else None
+            if heading:  # a bare-line heading, as plain-text essays have
+                body.insert(PARAGRAPHS_PER_TEXT // 2, f"{heading} {i}")
+            title = f"{TITLE_WORDS[code]} {i:04d}"
+            texts[f"synth-{code}-{i:04d}.txt"] = "\n\n".join([title, *body]) + "\n"
+    return texts
+
+
+# ------------------------------------------------------------------ measuring (the disk, processes, the browser)
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+def run_with_peak(cmd: list[str], cwd: Path) -> Run:
+    """Wall seconds and peak RSS (MiB) of one child process, from wait4's rusage."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{out.decode(errors='replace')[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def make_project(where: Path, n: int, paragraphs: dict[str, list[str]]) -> Path:
+    """A copy of the project's site sources with raw/ = seeds + N synthetic texts per language; docs/ from it."""
+    project = where / f"archive-{n}"
+    shutil.copytree(ROOT / "raw", project / "raw")
+    for name, text in synthetic_texts(paragraphs, n).items():
+        (project / "raw" / name).write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", project / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    # Hand-written pages (home pages, 404, ...) come along; generated essays are made anew from raw/.
+    for path in (ROOT / "docs").rglob("*"):
+        rel = path.relative_to(ROOT / "docs")
+        if path.is_file() and not (len(rel.parts) == 3 and rel.parts[1] == "essays"):
+            (project / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, project / "docs" / rel)
+    return project
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def kib(n: float) -> str:
+    return f"{n / 1024:,.1f} KiB"
+
+
+def bench_size(where: Path, n: int, paragraphs: dict[str, list[str]], baseline_page: int | None, browser: bool) -> int:
+    project = make_project(where, n, paragraphs)
+    python = sys.executable
+    norm = run_with_peak([python, str(ROOT / "scripts" / "normalize.py"), "--quiet"], project)
+    build = run_with_peak([python, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
+    site = project / "site"
+    page = (site / PROBE_ESSAY).stat().st_size
+    texts = len(list((project / "raw").glob("*.txt")))
+    print(f"N = {n} per language ({texts} texts in all):")
+    print(f"  normalize: {norm.seconds:.2f} s (peak {norm.peak_mib:.0f} MiB)")
+    print(f"  build:     {build.seconds:.2f} s (peak {build.peak_mib:.0f} MiB)")
+    ratio = f" = {page / baseline_page:.2f} x the five-text archive's" if baseline_page else ""
+    print(f"  essay page {PROBE_ESSAY}: {kib(page)}{ratio}")
+    for code in languages.CODES:
+        home = site / languages.url_prefix(code) / "index.html"
+        print(f"  home page /{languages.url_prefix(code)}: {kib(home.stat().st_size)}")
+    print(f"  site: {folder_size(site) / 2**20:,.1f} MiB in {sum(1 for _ in site.rglob('*.html')):,} HTML files")
+    print_search(site, browser)
+    return page
+
+
+def print_search(site: Path, browser: bool) -> None:
+    """Search data per language and time to first result, where the search benchmark module is present."""
+    try:
+        import bench_search  # scripts/bench_search.py: measures the search engine the site uses
+    except ImportError:
+        print("  search: scripts/bench_search.py not present; not measured")
+        return
+    bench_search.report(site, browser=browser, indent="  ")
+
+
+def bench_normalize_seeds(repeat: int = 20) -> None:
+    """Plan every page of the real raw/ (read, decode, parse, render: all but the final write)."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        result = plan(raw, ROOT / "docs")
+        result = plan(ROOT / "raw", ROOT / "docs")
         times.append(time.perf_counter() - start)
-    assert not result.problems, result.problems
-    print(f"normalize {len(result.pages)} seed texts: median {statistics.median(times) * 1000:.1f} ms, "
-          f"min {min(times) * 1000:.1f} ms over {repeat} runs")
+    print(f"normalize the {len(result.pages)} seed texts in-process: median {statistics.median(times) * 1000:.1f} ms "
+          f"over {repeat} runs")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", nargs="*", help="which benchmarks: normalize (default: all)")
+    parser.add_argument("--sizes", default="50,500", help="texts per language, comma-separated (default 50,500)")
+    parser.add_argument("--keep", type=Path, help="build the archives here and keep them (default: a temporary folder)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurement")
     args = parser.parse_args(argv)
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
-          f"{len(__import__('os').sched_getaffinity(0))} cores")
-    if not args.what or "normalize" in args.what:
-        bench_normalize(ROOT / "raw")
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
+          f"{platform.python_version()}, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB")
+    bench_normalize_seeds()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    paragraphs = seed_paragraphs(ROOT / "raw")
+    where = args.keep or Path(tempfile.mkdtemp(prefix="archive-bench-"))
+    where.mkdir(parents=True, exist_ok=True)
+    try:
+        baseline = bench_size(where, 0, paragraphs, None, not args.no_browser)
+        for n in sizes:
+            bench_size(where, n, paragraphs, baseline, not args.no_browser)
+    finally:
+        if not args.keep:
+            shutil.rmtree(where, ignore_errors=True)
     return 0
 
 

@@ -18,7 +18,9 @@ _INLINE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "`": "&#96;", 
            "=": "&#61;", "$": "&#36;"}
 _INLINE_RX = re.compile("|".join(map(re.escape, _INLINE)))
 _LINE_START = re.compile(r"^(\s*)(#|[+\-]\s|-+$|\d+[.)]|!|:)")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: pages are read on every build
+# libyaml when present (PyYAML's wheels carry it): 2,000 pages are dumped by every normalize and read by every build.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _EMOJI = re.compile(r":(?=[a-z0-9_+\-]+:)")
 
 
@@ -49,7 +51,7 @@ def render_body(blocks: Iterable[Block], lang: str) -> str:
 
 def render_page(meta: dict, body: str) -> str:
     """The page file: deterministic bytes (schema key order, LF, NFC, one trailing newline)."""
-    front = yaml.safe_dump(schema.ordered(meta), allow_unicode=True, sort_keys=False, width=10_000)
+    front = yaml.dump(schema.ordered(meta), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
     page = f"---\n{front}---\n\n{body.strip()}\n"
     return unicodedata.normalize("NFC", page)
 
