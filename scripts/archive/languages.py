@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,8 @@ class Language:
     site_name: str
     site_description: str
     missing_image: str  # the visible note that stands where an image was not preserved
+    og_locale: str  # Open Graph locale (language_TERRITORY) of the reading site's pages
+    ui: dict[str, str] = field(hash=False, repr=False)  # the reading site's own strings; Material's come from its theme
 
 
 LANGUAGES: tuple[Language, ...] = (
@@ -29,6 +31,27 @@ LANGUAGES: tuple[Language, ...] = (
         site_name="What does an ML engineer do? An essay archive",
         site_description="Essays in English, Russian, Chinese and Japanese on what a machine-learning engineer actually does.",
         missing_image="Image not preserved in this copy",
+        og_locale="en_US",
+        ui=dict(
+            essays="Essays",
+            versions="Versions",
+            not_in_language="No English version",
+            in_language="(in {language})",
+            this_essay_in="This essay in",
+            this_page="this page",
+            original="Original",
+            editorial_note="Editorial note",
+            provenance="Provenance",
+            raw_file="Raw file",
+            encoding="encoding",
+            removed="Removed during normalization",
+            removed_none="Nothing was removed during normalization.",
+            switch_missing="no translation, goes to the home page",
+            not_found_title="Page not found",
+            not_found_text="There is no page at this address.",
+            not_found_home="Go to the English home page",
+            copyright="Texts © their authors; each essay page links to its original.",
+        ),
     ),
     Language(
         code="ru",
@@ -40,6 +63,27 @@ LANGUAGES: tuple[Language, ...] = (
         site_name="Чем занимается ML-инженер? Архив эссе",
         site_description="Эссе на русском, английском, китайском и японском о том, чем на самом деле занимается инженер по машинному обучению.",
         missing_image="Изображение не сохранилось в этой копии",
+        og_locale="ru_RU",
+        ui=dict(
+            essays="Эссе",
+            versions="Версии",
+            not_in_language="Нет версии на русском",
+            in_language="(язык: {language})",
+            this_essay_in="Это эссе на языках",
+            this_page="эта страница",
+            original="Оригинал",
+            editorial_note="Примечание редакции",
+            provenance="Происхождение текста",
+            raw_file="Исходный файл",
+            encoding="кодировка",
+            removed="Удалено при нормализации",
+            removed_none="При нормализации ничего не удалено.",
+            switch_missing="перевода нет, ведёт на главную",
+            not_found_title="Страница не найдена",
+            not_found_text="По этому адресу страницы нет.",
+            not_found_home="Перейти на главную страницу на русском",
+            copyright="Тексты © их авторов; на странице каждого эссе есть ссылка на оригинал.",
+        ),
     ),
     Language(
         code="zh",
@@ -51,6 +95,27 @@ LANGUAGES: tuple[Language, ...] = (
         site_name="机器学习工程师做什么？文章档案",
         site_description="以中文、英文、俄文和日文收录的文章：机器学习工程师实际上做什么。",
         missing_image="此副本未保留图片",
+        og_locale="zh_CN",
+        ui=dict(
+            essays="文章",
+            versions="版本",
+            not_in_language="暂无中文版",
+            in_language="（{language}版）",
+            this_essay_in="本文的语言版本",
+            this_page="本页",
+            original="原文",
+            editorial_note="编者按",
+            provenance="文本来源",
+            raw_file="原始文件",
+            encoding="编码",
+            removed="规范化时删除的内容",
+            removed_none="规范化时未删除任何内容。",
+            switch_missing="无此语言版本，前往首页",
+            not_found_title="页面未找到",
+            not_found_text="此地址没有页面。",
+            not_found_home="前往中文首页",
+            copyright="文章版权归原作者所有；每篇文章的页面都附有原文链接。",
+        ),
     ),
     Language(
         code="ja",
@@ -62,6 +127,27 @@ LANGUAGES: tuple[Language, ...] = (
         site_name="機械学習エンジニアは何をする？エッセイアーカイブ",
         site_description="機械学習エンジニアが実際に何をしているのかを、日本語・英語・ロシア語・中国語で論じたエッセイのアーカイブ。",
         missing_image="この写しには画像が残っていません",
+        og_locale="ja_JP",
+        ui=dict(
+            essays="エッセイ",
+            versions="言語版",
+            not_in_language="日本語版はありません",
+            in_language="（{language}版）",
+            this_essay_in="このエッセイの言語版",
+            this_page="このページ",
+            original="原文",
+            editorial_note="編集部注",
+            provenance="テキストの出所",
+            raw_file="元ファイル",
+            encoding="文字コード",
+            removed="正規化で削除したもの",
+            removed_none="正規化で削除したものはありません。",
+            switch_missing="この言語版はありません。ホームへ移動します",
+            not_found_title="ページが見つかりません",
+            not_found_text="このアドレスにはページがありません。",
+            not_found_home="日本語のホームへ",
+            copyright="各テキストの著作権は著者に帰属します。各エッセイのページに原文へのリンクがあります。",
+        ),
     ),
 )
 
@@ -77,3 +163,20 @@ def get(code: str) -> Language:
 def url_prefix(code: str) -> str:
     """Site-relative folder of a language's pages: '' for the default language, 'ru/' for Russian."""
     return "" if code == DEFAULT else f"{code}/"
+
+
+def i18n_languages() -> list[dict]:
+    """mkdocs-static-i18n's `languages` option: mkdocs.yml calls this instead of repeating the list."""
+    return [
+        {
+            "locale": lang.code,
+            "name": lang.name,
+            "default": lang.code == DEFAULT,
+            "build": True,
+            "site_name": lang.site_name,
+            "site_description": lang.site_description,
+            "copyright": lang.ui["copyright"],
+            "nav_translations": {"Essays": lang.ui["essays"]},  # MkDocs names the section after docs/<lang>/essays/
+        }
+        for lang in LANGUAGES
+    ]

@@ -1,0 +1,170 @@
+"""Hook: the essays catalog, every version of every essay, read from the front-matter of docs/<lang>/essays/*.md.
+
+mkdocs-static-i18n builds each language in a pass of its own that sees only that language's pages, but a home page
+lists every essay in every language and an essay page names all its versions, so this hook reads all the pages'
+front-matter itself. It caches by file size and mtime: the four passes, and every `mkdocs serve` rebuild, read a
+page's front-matter once. Templates get `archive` (see `page_context`); other hooks read `archive.essay` from there.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from archive import languages, schema
+from archive.render import read_front_matter
+
+SHORT_SHA = 12  # hex digits of sha256 shown to readers; the full digest is one click away
+
+
+@dataclass(frozen=True)
+class Version:
+    lang: str
+    essay: str
+    meta: dict[str, Any]
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL: 'essays/<id>/' in the default language, '<lang>/essays/<id>/' in the others."""
+        return f"{languages.url_prefix(self.lang)}essays/{self.essay}/"
+
+
+@dataclass(frozen=True)
+class Essay:
+    id: str
+    versions: tuple[Version, ...]  # in the order of languages.LANGUAGES
+
+    def version(self, lang: str) -> Version | None:
+        return next((v for v in self.versions if v.lang == lang), None)
+
+    @property
+    def date(self) -> str:
+        return next((v.meta["date"] for v in self.versions if "date" in v.meta), "")
+
+
+_front_matter: dict[Path, tuple[tuple[int, int], dict[str, Any] | None]] = {}
+_catalog: list[Essay] = []
+_by_id: dict[str, Essay] = {}
+
+
+def read_page_front_matter(path: Path) -> dict[str, Any] | None:
+    """A page's front-matter, reading only up to its closing '---' and only when the file changed."""
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _front_matter.get(path)
+    if cached and cached[0] == key:
+        return cached[1]
+    with path.open(encoding="utf-8") as f:
+        head = [f.readline()]
+        if head[0] == "---\n":
+            for line in f:
+                head.append(line)
+                if line == "---\n":
+                    break
+    meta = read_front_matter("".join(head))
+    _front_matter[path] = (key, meta)
+    return meta
+
+
+def read_catalog(docs_dir: Path) -> list[Essay]:
+    """Every essay with its versions, newest first; every invalid page reported at once."""
+    problems: list[str] = []
+    by_id: dict[str, list[Version]] = {}
+    for lang in languages.LANGUAGES:
+        for path in sorted((docs_dir / lang.code / "essays").glob("*.md")):
+            meta = read_page_front_matter(path)
+            where = os.path.relpath(path)
+            reasons = schema.validate(meta) if meta is not None else ["front-matter: missing"]
+            if not reasons and meta["lang"] != lang.code:
+                reasons.append(f"lang: is {meta['lang']!r} but the page is under docs/{lang.code}/")
+            if not reasons and meta["essay"] != path.stem:
+                reasons.append(f"essay: is {meta['essay']!r} but the file is named {path.name}")
+            problems += [f"{where}: {reason}" for reason in reasons]
+            if not reasons:
+                by_id.setdefault(meta["essay"], []).append(Version(lang.code, meta["essay"], meta))
+    if problems:
+        raise PluginError("invalid essay pages:\n" + "\n".join(problems))
+    essays = [Essay(essay_id, tuple(versions)) for essay_id, versions in by_id.items()]
+    essays.sort(key=lambda e: e.id)
+    essays.sort(key=lambda e: e.date, reverse=True)  # undated ('') last
+    return essays
+
+
+def format_iso_date(iso: str, lang: str) -> str:
+    return format_date(datetime.date.fromisoformat(iso), "long", locale=lang) if iso else ""
+
+
+def language_name(code: str, in_lang: str) -> str:
+    """A language's name in another language ('Russian', 'ロシア語'), from the CLDR data that Babel ships."""
+    return Locale.parse(in_lang).languages[code]
+
+
+def version_links(essay: Essay, current: str | None) -> list[dict[str, Any]]:
+    return [
+        {"code": v.lang, "name": languages.get(v.lang).name, "url": v.url, "current": v.lang == current}
+        for v in essay.versions
+    ]
+
+
+def catalog_entry(essay: Essay, lang: str) -> dict[str, Any]:
+    """One line of a home page: the title in this language when there is a version in it, else the first one's."""
+    own = essay.version(lang)
+    shown = own or essay.versions[0]
+    ui = languages.get(lang).ui
+    return {
+        "id": essay.id,
+        "available": own is not None,
+        "title": shown.meta["title"],
+        "title_lang": shown.lang,
+        "url": shown.url,
+        "language_named": None if own else ui["in_language"].format(language=language_name(shown.lang, lang)),
+        "author": shown.meta.get("author", ""),
+        "date": format_iso_date(essay.date, lang),
+        "date_iso": essay.date,
+        "versions": version_links(essay, None),
+    }
+
+
+def essay_view(essay: Essay, lang: str) -> dict[str, Any]:
+    """What an essay page shows beyond its own front-matter."""
+    meta = essay.version(lang).meta
+    return {
+        "id": essay.id,
+        "lang": lang,
+        "date": format_iso_date(meta.get("date", ""), lang),
+        "versions": version_links(essay, lang),
+        "sha_short": meta["source_sha256"][:SHORT_SHA],
+        "removed": meta.get("removed", []),
+        "essay": essay,
+    }
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _catalog, _by_id
+    _catalog = read_catalog(Path(config.docs_dir))
+    _by_id = {essay.id: essay for essay in _catalog}
+
+
+@event_priority(10)  # after mkdocs-static-i18n (50), before the hooks that read `archive` (0)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    lang = config.theme["language"]
+    src = page.file.src_uri
+    archive: dict[str, Any] = {"lang": lang, "ui": languages.get(lang).ui, "is_home": src == f"{lang}/index.md"}
+    if archive["is_home"]:
+        archive["catalog"] = [catalog_entry(essay, lang) for essay in _catalog]
+    essay = _by_id.get(page.meta.get("essay", ""))
+    if essay and essay.version(lang) and src == f"{lang}/essays/{essay.id}.md":
+        archive["essay"] = essay_view(essay, lang)
+    context["archive"] = archive
+    return context

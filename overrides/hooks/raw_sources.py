@@ -1,0 +1,33 @@
+"""Hook: publish each essay's raw file beside the site, at the path its front-matter `source` names, so a reader can
+check the text against it (and its sha256, shown on the page)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+_sources: set[str] = set()
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "source" in page.meta and "essay" in page.meta:
+        source = page.meta["source"]  # Markup once overrides/hooks/literal_front_matter.py has run
+        _sources.add(source.unescape() if isinstance(source, Markup) else source)
+    return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    root = Path(config.config_file_path).parent.resolve()
+    for source in sorted(_sources):
+        path = (root / source).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            raise PluginError(f"source: {source!r} is not a file in the project")
+        target = Path(config.site_dir) / source
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)

@@ -1,0 +1,96 @@
+"""Serve a built site/ on loopback as a static host would: gzip, directory index, 404.html for missing paths.
+
+Used by scripts/lighthouse.py and the browser tests; `python scripts/serve_site.py [--port N] [site]` serves by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import mimetypes
+import posixpath
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+def content_type(path: Path) -> str:
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"{kind}; charset=utf-8" if kind.startswith("text/") and path.suffix != ".txt" else kind
+
+
+class SiteHandler(BaseHTTPRequestHandler):
+    root: Path  # set by make_server
+    server_version = "archive-site"
+    protocol_version = "HTTP/1.1"  # keep-alive, as real hosts do
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet: tests and Lighthouse read their own logs
+        pass
+
+    def do_HEAD(self) -> None:
+        self.respond(send_body=False)
+
+    def do_GET(self) -> None:
+        self.respond(send_body=True)
+
+    def resolve(self) -> tuple[HTTPStatus, Path | None, str | None]:
+        """(status, file to send, redirect location) for the request path."""
+        url_path = unquote(urlsplit(self.path).path)
+        parts = [p for p in posixpath.normpath(url_path).split("/") if p not in ("", ".", "..")]
+        path = self.root.joinpath(*parts)
+        if path.is_dir():
+            if not url_path.endswith("/"):
+                return HTTPStatus.MOVED_PERMANENTLY, None, url_path + "/"
+            path = path / "index.html"
+        if path.is_file():
+            return HTTPStatus.OK, path, None
+        missing = self.root / "404.html"
+        return HTTPStatus.NOT_FOUND, missing if missing.is_file() else None, None
+
+    def respond(self, send_body: bool) -> None:
+        status, path, location = self.resolve()
+        body = path.read_bytes() if path else b""
+        self.send_response(status)
+        if location:
+            self.send_header("Location", location)
+        kind = content_type(path) if path else "text/plain"
+        self.send_header("Content-Type", kind)
+        if body and kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, mtime=0)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
+    handler = type("Handler", (SiteHandler,), {"root": Path(root).resolve()})
+    return ThreadingHTTPServer((host, port), handler)
+
+
+def serve_in_background(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    """Start serving `root` on a free loopback port; returns the server (call .shutdown()) and its base URL."""
+    server = make_server(root)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}/"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("site", nargs="?", default="site", type=Path)
+    parser.add_argument("--port", type=int, default=8001)
+    args = parser.parse_args()
+    server = make_server(args.site, port=args.port)
+    print(f"serving {args.site} on http://127.0.0.1:{args.port}/ (gzip)")
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
