@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT, Build, Visit
+from reading_site import ROOT, Build, Visit
 from playwright.sync_api import expect
 
 from archive import languages

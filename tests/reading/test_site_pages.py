@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, Build, build_site
+from reading_site import ROOT, Build, build_site
 from site_html import Element, parse_file
 
 from archive import languages
