@@ -1,0 +1,116 @@
+"""Search terms of a text: one definition for the build (this module) and the browser (search/tokenize.js).
+
+A word is a run of letters, digits and marks. Runs of Han and kana become overlapping character bigrams, so the
+index and a query agree whatever a dictionary would have cut; other words are lower-cased, NFKC-normalized and
+stemmed by the Snowball algorithm of the language written in their script (Latin by English's, Cyrillic by
+Russian's), so "LinkedIn" inside a Russian sentence is found as it is in an English one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Iterator
+
+import snowballstemmer
+from backrefs import bre
+
+from . import languages
+
+# Letters of each script named in languages.py. A word is stemmed by the Snowball algorithm of the language written
+# in its script; the scripts of the languages written without spaces (cjk) are searched by character bigrams.
+SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
+    "Latin": ((0x41, 0x5A), (0x61, 0x7A), (0xAA, 0xAA), (0xBA, 0xBA), (0xC0, 0x24F), (0x1E00, 0x1EFF)),
+    "Cyrillic": ((0x400, 0x52F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)),
+    "Han": ((0x3005, 0x3007), (0x3021, 0x3029), (0x3038, 0x303B), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+            (0xF900, 0xFAFF), (0x20000, 0x323AF)),
+    "Kana": ((0x3031, 0x3035), (0x303C, 0x303C), (0x3040, 0x309F), (0x30A0, 0x30FF), (0x31F0, 0x31FF),
+             (0xFF66, 0xFF9F), (0x1B000, 0x1B16F)),
+}
+STEMMERS: dict[str, str] = {lang.script: lang.stemmer for lang in languages.LANGUAGES if lang.stemmer}
+CJK_RANGES: tuple[tuple[int, int], ...] = tuple(
+    sorted({r for lang in languages.LANGUAGES if lang.cjk for r in SCRIPT_RANGES[lang.script]})
+)
+
+
+def _within(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(lo <= code <= hi for lo, hi in ranges)
+
+
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "]"
+
+
+# A word: letters, digits, marks; a CJK one is cut from a neighbouring non-CJK one. tokenize.js builds the same.
+_WORD = r"[\p{L}\p{N}\p{M}]"
+_CJK = _char_class(CJK_RANGES)
+_SEGMENT: re.Pattern[str] = bre.compile(f"((?:(?={_WORD}){_CJK})+)|((?:(?!{_CJK}){_WORD})+)")
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def stemmer_for(word: str) -> str | None:
+    """The Snowball algorithm for a normalized word: that of the script of its first letter, if any is declared."""
+    for char in word:
+        if unicodedata.category(char)[0] == "L":
+            for script, algorithm in STEMMERS.items():
+                if _within(ord(char), SCRIPT_RANGES[script]):
+                    return algorithm
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _snowball(algorithm: str) -> snowballstemmer.BaseStemmer:
+    return snowballstemmer.stemmer(algorithm)
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A normalized word's search term."""
+    algorithm = stemmer_for(word)
+    return _snowball(algorithm).stemWord(word) if algorithm else word
+
+
+def segments(text: str) -> Iterator[tuple[str, bool]]:
+    """The text's words, as (raw segment, is CJK): a run of word characters, cut where CJK meets other scripts."""
+    for match in _SEGMENT.finditer(text):
+        yield match.group(0), match.group(1) is not None
+
+
+def bigrams(run: str) -> list[str]:
+    return [run] if len(run) == 1 else [run[k:k + 2] for k in range(len(run) - 1)]
+
+
+def query_terms(text: str) -> list[list[str]]:
+    """A query's terms, one group per word: a stemmed word alone, or a CJK run's bigrams (all of them required)."""
+    groups = []
+    for segment, cjk in segments(text):
+        word = normalize(segment)
+        groups.append(bigrams(word) if cjk else [stem(word)])
+    return groups
+
+
+def index_terms(text: str) -> list[str]:
+    """A page's terms in order: the query's, plus each CJK run's last character, so one typed character finds it."""
+    terms: list[str] = []
+    for segment, cjk in segments(text):
+        word = normalize(segment)
+        if cjk:
+            terms.extend(bigrams(word))
+            if len(word) > 1:
+                terms.append(word[-1])
+        else:
+            terms.append(stem(word))
+    return terms
+
+
+def settings() -> dict:
+    """What the browser's tokenizer needs from here, shipped inside each index so the two cannot drift."""
+    return {
+        "cjk": [list(r) for r in CJK_RANGES],
+        "stemmers": [[algorithm, [list(r) for r in SCRIPT_RANGES[script]]] for script, algorithm in STEMMERS.items()],
+    }
