@@ -12,7 +12,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-_sources: set[str] = set()
+_sources: set[str] = set()  # of the current pass's pages (mkdocs-static-i18n builds one language per pass)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _sources.clear()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -26,8 +30,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent.resolve()
     for source in sorted(_sources):
         path = (root / source).resolve()
-        if not path.is_relative_to(root) or not path.is_file():
-            raise PluginError(f"source: {source!r} is not a file in the project")
+        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file():
+            # it becomes a path under site/ too, so it must be a project-relative path like raw/x.txt
+            raise PluginError(f"source: {source!r} is not a project-relative path of a file in the project")
         target = Path(config.site_dir) / source
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
