@@ -14,7 +14,6 @@ import unicodedata
 from typing import Iterator
 
 import snowballstemmer
-from backrefs import bre
 
 from . import languages
 
@@ -38,14 +37,16 @@ def _within(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(lo <= code <= hi for lo, hi in ranges)
 
 
-def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
-    return "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "]"
+def _is_word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LNM"
 
 
-# A word: letters, digits, marks; a CJK one is cut from a neighbouring non-CJK one. tokenize.js builds the same.
-_WORD = r"[\p{L}\p{N}\p{M}]"
-_CJK = _char_class(CJK_RANGES)
-_SEGMENT: re.Pattern[str] = bre.compile(f"((?:(?={_WORD}){_CJK})+)|((?:(?!{_CJK}){_WORD})+)")
+# A word is a run of letters, digits and marks (\p{L}\p{N}\p{M} in tokenize.js). Fast path for the build: every
+# other character of the BMP becomes a space, so str.split() finds the runs; astral characters are rare and checked
+# one by one.
+_SPACED = "".join(c if _is_word_char(c) else " " for c in map(chr, range(0x10000)))
+_CJK_BMP = "".join(f"\\u{lo:04x}-\\u{min(hi, 0xFFFF):04x}" for lo, hi in CJK_RANGES if lo <= 0xFFFF)
+_CJK_RUNS = re.compile(f"([{_CJK_BMP}]+)|([^{_CJK_BMP}]+)")
 
 
 def normalize(text: str) -> str:
@@ -77,8 +78,26 @@ def stem(word: str) -> str:
 
 def segments(text: str) -> Iterator[tuple[str, bool]]:
     """The text's words, as (raw segment, is CJK): a run of word characters, cut where CJK meets other scripts."""
-    for match in _SEGMENT.finditer(text):
-        yield match.group(0), match.group(1) is not None
+    for run in text.translate(_SPACED).split():
+        if run.isascii():
+            yield run, False
+        elif max(run) <= "\uffff":
+            for cjk, other in _CJK_RUNS.findall(run):
+                yield (cjk, True) if cjk else (other, False)
+        else:
+            yield from _segments_by_char(run)
+
+
+def _segments_by_char(run: str) -> Iterator[tuple[str, bool]]:
+    start, kind = None, None
+    for i, char in enumerate(run):
+        here = _within(ord(char), CJK_RANGES) if _is_word_char(char) else None
+        if here != kind:
+            if kind is not None:
+                yield run[start:i], kind
+            start, kind = i, here
+    if kind is not None:
+        yield run[start:], kind
 
 
 def bigrams(run: str) -> list[str]:
