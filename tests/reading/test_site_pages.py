@@ -139,7 +139,8 @@ def test_switcher_offers_every_language_and_marks_the_missing_ones(site: Path) -
     entries = switcher(doc)
     assert list(entries) == list(languages.CODES)
     assert entries["ru"].get("aria-current") == "page"
-    assert entries["zh"]["href"] == f"../../../{essay_url('zh', KIRMER)}" and "archive-switch--missing" not in entries["zh"].classes
+    assert entries["zh"]["href"] == f"../../../{essay_url('zh', KIRMER)}"
+    assert "archive-switch--missing" not in entries["zh"].classes
     for missing, home in (("en", "../../.."), ("ja", "../../../ja/")):
         assert entries[missing]["href"] == home
         assert "archive-switch--missing" in entries[missing].classes
@@ -199,7 +200,8 @@ def test_essay_header_says_what_the_text_is_and_where_it_came_from(site: Path, e
     note = page(site, essay_url("en", "what-is-an-ml-engineer")).find("aside", cls="archive-note")
     assert "machine-paraphrased" in note.text()
     date = page(site, essay_url("ru", KIRMER)).find("p", cls="archive-byline").find("time")
-    assert date["datetime"] == "2023-08-09" and date.text() == "9 августа 2023\u202fг."  # CLDR: narrow no-break space
+    assert date["datetime"] == "2023-08-09"
+    assert date.text() == "9 августа 2023\u202fг."  # CLDR's narrow no-break space
 
 
 def test_raw_files_are_published_with_the_checksum_the_page_shows(site: Path, essays: dict) -> None:
