@@ -46,7 +46,7 @@ def seed_paragraphs(raw_dir: Path) -> dict[str, list[str]]:
     by_lang: dict[str, list[str]] = {code: [] for code in languages.CODES}
     for page, source in plan(raw_dir, raw_dir / "no-docs").pages.values():
         lang = page.meta["lang"]
-        parsed = parse_text(decode_raw(Path(source).read_bytes()).text, languages.get(lang).cjk)
+        parsed = parse_text(decode_raw((raw_dir / Path(source).name).read_bytes()).text, languages.get(lang).cjk)
         for block in parsed.blocks:
             text = strip_markdown(block.text) if block.markdown else block.text
             if block.kind == "paragraph" and len(text) > 40:

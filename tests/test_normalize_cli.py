@@ -146,3 +146,12 @@ def test_committed_pages_are_up_to_date_with_raw():
     """The pages in docs/ are what raw/ makes: the same check an archivist can run."""
     out = subprocess.run([sys.executable, "scripts/normalize.py", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_sources_are_named_from_the_project_wherever_the_command_runs(project, tmp_path_factory):
+    """`mkdocs serve` and `make bench` pass absolute folders; pages must still say raw/<name>, never a machine path."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    out = run(elsewhere, "--raw", str(project / "raw"), "--docs", str(project / "docs"))
+    assert out.returncode == 0, out.stderr
+    page = (project / "docs/en/essays/what-is-an-ml-engineer.md").read_text(encoding="utf-8")
+    assert "\nsource: raw/002_bb1f774ac35e961b.txt\n" in page

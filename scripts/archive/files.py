@@ -54,7 +54,8 @@ def plan(raw_dir: Path, docs_dir: Path) -> Plan:
         problems += catalog_problems
     pages: dict[str, tuple[Page, str]] = {}
     for path in files:
-        source = path.as_posix()
+        # The raw file as the project names it ("raw/<name>"), wherever the command runs from: pages are byte-stable.
+        source = f"{raw_dir.resolve().name}/{path.name}"
         data = path.read_bytes()
         try:
             page = normalize(decode_raw(data), source, hashlib.sha256(data).hexdigest(), entries.get(path.name, Entry()))
