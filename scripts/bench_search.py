@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from serve_site import serve_in_background  # noqa: E402
 
-WORKER_SCRIPTS = ROOT / "overrides" / "assets" / "javascripts" / "search"
 QUERIES = ROOT / "tests" / "search-queries.tsv"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -51,10 +50,10 @@ def first_queries() -> dict[str, str]:
 
 
 def search_files(site: Path, code: str) -> list[Path]:
-    """What a reader of one language downloads for search: its index, the worker and its scripts, Material's
-    search_index.json (config only)."""
-    scripts = [site / "assets" / "javascripts" / "search" / p.name for p in sorted(WORKER_SCRIPTS.glob("*.js"))]
-    return [site / "search" / f"{code}.json", site / "search" / "search_index.json", *scripts]
+    """What a reader of one language downloads for search: its index, the worker (one script, see
+    overrides/hooks/search_worker.py) and Material's search_index.json (config only)."""
+    worker = site / "assets" / "javascripts" / "search" / "worker.js"
+    return [site / "search" / f"{code}.json", site / "search" / "search_index.json", worker]
 
 
 def search_bytes(site: Path, code: str) -> tuple[int, int]:

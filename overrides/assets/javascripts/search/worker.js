@@ -5,7 +5,8 @@
 const LANG = new URL(self.location.href).searchParams.get("lang") || "en";
 // Fetch at once, while the scripts load: the worker starts with the page, before Material sends SETUP.
 const download = fetch(new URL(`../../../search/${LANG}.json`, self.location.href)).then(r => r.json());
-importScripts("snowball.js", "tokenize.js", "engine.js");
+// The built site has these prepended to this file (overrides/hooks/search_worker.py): one request, not four.
+if (typeof searchEngine === "undefined") importScripts("snowball.js", "tokenize.js", "engine.js");
 
 const ready = download.then(searchEngine.prepare);
 let options = { suggest: false };
