@@ -96,15 +96,8 @@ function matchWord(idx, word, typing) {
   return result;
 }
 
-function parse(idx, query) {
-  return idx.tk.segments(query).map(s => {
-    const folded = idx.tk.normalize(s.text);
-    return { text: s.text, folded, cjk: s.cjk, terms: s.cjk ? idx.tk.bigrams(folded) : [idx.tk.stem(folded)] };
-  });
-}
-
 function search(idx, query, options = {}) {
-  const words = parse(idx, query);
+  const words = idx.tk.queryWords(query);
   if (!words.length) return { items: [] };
   const typing = !/\s$/.test(query);
   const perWord = words.map((w, i) => matchWord(idx, w, typing && i === words.length - 1));

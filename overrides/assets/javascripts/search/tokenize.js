@@ -51,15 +51,18 @@
       return out;
     }
 
-    // A query's terms, one group per word: a stemmed word alone, or a CJK run's bigrams (all of them required).
-    function queryTerms(text) {
+    // A query's words: {folded, cjk, terms}; terms are a stemmed word alone, or a CJK run's bigrams (all required).
+    function queryWords(text) {
       return segments(text).map(s => {
-        const word = normalize(s.text);
-        return s.cjk ? bigrams(word) : [stem(word)];
+        const folded = normalize(s.text);
+        return { folded, cjk: s.cjk, terms: s.cjk ? bigrams(folded) : [stem(folded)] };
       });
     }
 
-    return { segments, queryTerms, normalize, stem, bigrams };
+    // tokenize.py's query_terms: the terms, one group per word.
+    const queryTerms = text => queryWords(text).map(w => w.terms);
+
+    return { segments, queryWords, queryTerms, normalize, stem };
   }
 
   root.createTokenizer = createTokenizer;
