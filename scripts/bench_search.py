@@ -75,6 +75,9 @@ def time_first_results(site: Path, runs: int) -> dict[str, list[float]]:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            warm_up = browser.new_page()  # not counted: the browser's own start-up, not the site's
+            warm_up.goto(base)
+            warm_up.close()
             for _ in range(runs):
                 for code in languages.CODES:
                     context = browser.new_context(viewport={"width": 1280, "height": 800})

@@ -1,14 +1,14 @@
 // The archive's search worker. It speaks Material's search worker protocol (SETUP 0, READY 1, QUERY 2, RESULT 3),
 // so Material's search box, result list and landing-page highlighting stay as they are, but it searches only the
-// index of its page's language (?lang= in its URL, see overrides/main.html), with engine.js.
+// index of its page's language (?lang= in its URL, see overrides/main.html), with engine.js. In the built site
+// snowball.js, tokenize.js and engine.js follow this file in one script (overrides/hooks/search_worker.py): they
+// are defined by the time any callback below runs.
 "use strict";
 const LANG = new URL(self.location.href).searchParams.get("lang") || "en";
-// Fetch at once, while the scripts load: the worker starts with the page, before Material sends SETUP.
+// Fetch first: the worker starts with the page, before Material sends SETUP, and before the rest of this script.
 const download = fetch(new URL(`../../../search/${LANG}.json`, self.location.href)).then(r => r.json());
-// The built site has these prepended to this file (overrides/hooks/search_worker.py): one request, not four.
-if (typeof searchEngine === "undefined") importScripts("snowball.js", "tokenize.js", "engine.js");
 
-const ready = download.then(searchEngine.prepare);
+const ready = download.then(raw => searchEngine.prepare(raw));
 let options = { suggest: false };
 
 // READY as soon as the index is in, without waiting for SETUP (which brings only Material's options and its own
