@@ -128,6 +128,8 @@ def test_essay_ids():
     assert slugify("What’s an ML engineer?") == "whats-an-ml-engineer"
     assert slugify("Чем занимается инженер") == "chem-zanimaetsya-inzhener"
     assert page_of("機械学習とは何か\n\n本文です。長い文章がここに続きます。").meta["essay"] == "x"
+    # Digits and Latin words of a CJK title are no id: two such texts would be taken for translations.
+    assert page_of("合成文章 0003 ML\n\n本文です。").meta["essay"] == "x"
 
 
 def test_clean_url_strips_tracking_and_reads_date_fragment():

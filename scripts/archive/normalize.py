@@ -9,7 +9,7 @@ from . import languages, schema
 from .catalog import Entry
 from .decode import RawText
 from .detect import detect_language
-from .parse import ParsedText, essay_id_from_url, parse_text, strip_markdown
+from .parse import ParsedText, essay_id_from_url, is_cjk, parse_text, strip_markdown
 from .render import render_body, render_page
 
 _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -83,7 +83,16 @@ def normalize(raw: RawText, source: str, sha256: str, entry: Entry = Entry()) ->
     found = parsed.meta
     original_url = facts.get("original_url") or found.get("original_url")
     stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    essay = facts.get("essay") or (original_url and essay_id_from_url(original_url)) or slugify(title) or slugify(stem) or f"text-{sha256[:12]}"
+    # A title in Chinese or Japanese would keep only its digits and Latin words ("合成文章 3" -> "3") and so collide
+    # with unrelated texts: such texts take their id from the file name instead.
+    title_slug = slugify(title) if not any(map(is_cjk, title)) else ""
+    essay = (
+        facts.get("essay")
+        or (original_url and essay_id_from_url(original_url))
+        or title_slug
+        or slugify(stem)
+        or f"text-{sha256[:12]}"
+    )
     meta = {
         "title": title,
         "subtitle": facts.get("subtitle") or parsed.subtitle,
