@@ -9,6 +9,7 @@ page's front-matter once. Templates get `archive` (see `page_context`); other ho
 from __future__ import annotations
 
 import datetime
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -26,6 +28,9 @@ from archive import languages, schema
 from archive.render import read_front_matter
 
 SHORT_SHA = 12  # hex digits of sha256 shown to readers; the full digest is one click away
+# Essays per catalog page: the home page shows the first ones, /<lang>/catalog/<n>/ the rest, so a home page stays
+# light and usable at 2,000 essays (one list of them all weighed 1 MB).
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -150,10 +155,56 @@ def essay_view(essay: Essay, lang: str) -> dict[str, Any]:
     }
 
 
+def page_count(total: int) -> int:
+    return max(1, -(-total // PAGE_SIZE))
+
+
+def catalog_page_url(lang: str, number: int) -> str:
+    """Site-relative URL of page `number` of a language's catalog: page 1 is the home page."""
+    prefix = languages.url_prefix(lang)
+    return prefix if number == 1 else f"{prefix}catalog/{number}/"
+
+
+def catalog_page(lang: str, number: int) -> dict[str, Any]:
+    """One page of a language's catalog: its entries, and links to every page for the pagination bar."""
+    pages = page_count(len(_catalog))
+    chunk = _catalog[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    return {
+        "entries": [catalog_entry(essay, lang) for essay in chunk],
+        "number": number,
+        "pages": [{"number": n, "url": catalog_page_url(lang, n), "current": n == number} for n in range(1, pages + 1)],
+        "previous": catalog_page_url(lang, number - 1) if number > 1 else None,
+        "next": catalog_page_url(lang, number + 1) if number < pages else None,
+    }
+
+
+def _catalog_number(src_uri: str, lang: str) -> int | None:
+    if src_uri == f"{lang}/index.md":
+        return 1
+    head, _, tail = src_uri.rpartition("/")
+    if head == f"{lang}/catalog" and tail.endswith(".md") and tail[:-3].isdigit():
+        return int(tail[:-3])
+    return None
+
+
 def on_config(config: MkDocsConfig) -> None:
     global _catalog, _by_id
     _catalog = read_catalog(Path(config.docs_dir))
     _by_id = {essay.id: essay for essay in _catalog}
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Pages 2, 3, … of this language's catalog, made here: each is a title; hooks and templates fill it."""
+    lang = config.theme["language"]
+    ui = languages.get(lang).ui
+    pages = page_count(len(_catalog))
+    for number in range(2, pages + 1):
+        title = ui["catalog_page"].format(page=number, pages=pages)
+        file = File.generated(config, f"{lang}/catalog/{number}.md", content=f"---\ntitle: {json.dumps(title)}\n---\n")
+        file.dest_uri = f"{catalog_page_url(lang, number)}index.html"
+        files.append(file)
+    return files
 
 
 @event_priority(10)  # after mkdocs-static-i18n (50), before the hooks that read `archive` (0)
@@ -161,8 +212,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     lang = config.theme["language"]
     src = page.file.src_uri
     archive: dict[str, Any] = {"lang": lang, "ui": languages.get(lang).ui, "is_home": src == f"{lang}/index.md"}
-    if archive["is_home"]:
-        archive["catalog"] = [catalog_entry(essay, lang) for essay in _catalog]
+    number = _catalog_number(src, lang)
+    if number:
+        archive["catalog"] = catalog_page(lang, number)
     essay = _by_id.get(page.meta.get("essay", ""))
     if essay and essay.version(lang) and src == f"{lang}/essays/{essay.id}.md":
         archive["essay"] = essay_view(essay, lang)
