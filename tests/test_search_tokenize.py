@@ -119,6 +119,17 @@ def test_browser_stemmers_give_the_same_stems_as_the_build():
     assert not mismatches[:10], f"{len(mismatches)} of {len(words)} words stemmed differently"
 
 
+def test_a_stem_starts_as_its_word_does():
+    """engine.js stems only the words of a result's text that start like a query word (for highlighting)."""
+    def head(word: str) -> str:
+        return word[:2].replace("ё", "е")
+
+    for algorithm, words in _vocabulary().items():
+        for word in words:
+            stem, start = head(tokenize._snowball(algorithm).stemWord(word)), head(word)
+            assert stem.startswith(start) or start.startswith(stem), (word, stem)
+
+
 def test_browser_stemmers_are_ported_from_the_installed_snowball():
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "snowball_to_js.py"), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -151,9 +151,14 @@ function search(idx, query, options = {}) {
 // terms; for CJK, the run itself.
 function matcherFor(word, typing) {
   if (word.cjk) return { cjk: true, folded: word.folded, word };
-  const stems = new Set(word.terms);
-  return { cjk: false, stems, prefix: typing ? word.folded : null, word };
+  const prefix = typing ? word.folded : null;
+  const heads = [word.terms[0], prefix].filter(Boolean).map(head);
+  return { cjk: false, stems: new Set(word.terms), prefix, heads, word };
 }
+
+// A word's first two letters, ё read as е: a Snowball stem (English, Russian) starts as its word does
+// (tests/test_search_tokenize.py checks it), so only words that start like a query word need stemming.
+const head = folded => folded.slice(0, 2).replace(/ё/g, "е");
 
 function marks(idx, text, matchers) {
   const ranges = [];
@@ -167,12 +172,14 @@ function marks(idx, text, matchers) {
     }
   }
   if (matchers.some(m => !m.cjk)) {
+    const words = matchers.filter(m => !m.cjk);
     for (const s of idx.tk.segments(text)) {
       if (s.cjk) continue;
+      const start = head(idx.tk.normalize(s.text.slice(0, 4)));
+      if (!words.some(m => m.heads.some(h => h.startsWith(start) || start.startsWith(h)))) continue;
       const form = idx.tk.normalize(s.text);
       const stem = idx.tk.stem(form);
-      for (const m of matchers) {
-        if (m.cjk) continue;
+      for (const m of words) {
         if (m.stems.has(stem) || (m.prefix && (form.startsWith(m.prefix) || stem.startsWith(m.prefix)))) {
           ranges.push([s.start, s.end]);
           add(m.word, form);
