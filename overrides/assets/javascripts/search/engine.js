@@ -54,20 +54,17 @@ function scoreTerm(idx, t, weight, into) {
   }
 }
 
-// The index terms a query word stands for: [term index, weight].
+// The index terms a one-term query word stands for: [term index, weight].
 function expand(idx, word, typing) {
-  const out = [];
-  const exact = lowerBound(idx.terms, word.terms[0]);
-  if (word.terms.length === 1) {
-    if (idx.terms[exact] === word.terms[0]) out.push([exact, 1]);
-    // a single CJK character, or the word still being typed: its completions too
-    const prefix = word.cjk ? word.terms[0] : (typing ? word.folded : null);
-    if (prefix) {
-      for (let t = lowerBound(idx.terms, prefix), k = 0;
-           t < idx.terms.length && idx.terms[t].startsWith(prefix) && k < PREFIX_MAX; t++, k++)
-        if (t !== exact || idx.terms[exact] !== word.terms[0]) out.push([t, word.cjk ? 1 : PREFIX_WEIGHT]);
-    }
-  }
+  const [term] = word.terms;
+  const exact = lowerBound(idx.terms, term);
+  const out = idx.terms[exact] === term ? [[exact, 1]] : [];
+  // a single CJK character (its bigrams), or the word still being typed: its completions too
+  const prefix = word.cjk ? term : (typing ? word.folded : null);
+  if (prefix)
+    for (let t = lowerBound(idx.terms, prefix), k = 0;
+         t < idx.terms.length && idx.terms[t].startsWith(prefix) && k < PREFIX_MAX; t++, k++)
+      if (idx.terms[t] !== term) out.push([t, word.cjk ? 1 : PREFIX_WEIGHT]);
   return out;
 }
 
@@ -104,7 +101,8 @@ function search(idx, query, options = {}) {
 
   // All words required; if no section has them all, any, ranked by how many it has.
   let scores = new Map();
-  for (const [doc, s] of perWord[0]) if (perWord.every(m => m.has(doc))) scores.set(doc, perWord.reduce((a, m) => a + m.get(doc), 0));
+  for (const doc of perWord[0].keys())
+    if (perWord.every(m => m.has(doc))) scores.set(doc, perWord.reduce((sum, m) => sum + m.get(doc), 0));
   if (scores.size === 0 && words.length > 1) {
     for (const m of perWord) for (const [doc, s] of m) scores.set(doc, (scores.get(doc) || 0) + s);
     for (const [doc, s] of scores) {
@@ -136,7 +134,7 @@ function search(idx, query, options = {}) {
     const group = hits.map(({ doc, score }) => item(idx, doc, score, marked ? matchers : null, words, perWord));
     // The page's own entry carries every form found on the page, so landing on it highlights them all.
     const all = {};
-    for (const it of group) for (const [k, v] of Object.entries(it.terms)) if (v || !(k in all)) all[k] = v || all[k] || false;
+    for (const it of group) for (const [term, found] of Object.entries(it.terms)) all[term] = all[term] || found;
     const top = group.find(it => !it.location.includes("#"));
     if (top) top.terms = all;
     return group;
@@ -171,8 +169,8 @@ function marks(idx, text, matchers) {
       add(m.word, m.folded);
     }
   }
-  if (matchers.some(m => !m.cjk)) {
-    const words = matchers.filter(m => !m.cjk);
+  const words = matchers.filter(m => !m.cjk);
+  if (words.length) {
     for (const s of idx.tk.segments(text)) {
       if (s.cjk) continue;
       const start = head(idx.tk.normalize(s.text.slice(0, 4)));
