@@ -144,6 +144,9 @@ def print_search(site: Path, browser: bool) -> None:
     except ImportError:
         print("  search: scripts/bench_search.py not present; not measured")
         return
+    if not all(path.exists() for path in bench_search.search_files(site, languages.DEFAULT)):
+        print("  search: this build has no per-language search index; not measured")
+        return
     bench_search.report(site, browser=browser, indent="  ")
 
 

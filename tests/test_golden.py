@@ -22,7 +22,7 @@ def _page(name: str) -> str:
     entries, problems = parse_catalog((RAW / "catalog.yml").read_text(encoding="utf-8"), "raw/catalog.yml", set(SEEDS))
     assert problems == []
     data = (RAW / name).read_bytes()
-    return normalize(decode_raw(data), f"raw/{name}", hashlib.sha256(data).hexdigest(), entries[name]).text()
+    return normalize(decode_raw(data), f"raw/{name}", hashlib.sha256(data).hexdigest(), entries[name]).text
 
 
 def test_all_five_seeds_are_here():

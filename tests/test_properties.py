@@ -38,8 +38,8 @@ def attempt(text: str):
 def test_any_text_becomes_a_page_or_is_refused_cleanly_and_deterministically(text):
     page = attempt(text)
     if page is not None:
-        assert page.text() == attempt(text).text()
-        assert page.text().endswith("\n") and not page.text().endswith("\n\n") and "\r" not in page.text()
+        assert page.text == attempt(text).text
+        assert page.text.endswith("\n") and not page.text.endswith("\n\n") and "\r" not in page.text
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

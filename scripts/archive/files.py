@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Entry, parse_catalog
 from .decode import DecodeError, decode_raw
 from .normalize import NormalizeError, Page, normalize
-from .render import read_front_matter
 
 CATALOG = "catalog.yml"
+_OWNED = re.compile(r"^source_sha256: ", re.M)
 SKIPPED = (CATALOG, "README.md", "README.txt")
 
 
@@ -33,8 +34,9 @@ def generated_pages(docs_dir: Path) -> dict[str, str]:
     found = {}
     for path in sorted(docs_dir.glob("*/essays/*.md")):
         text = path.read_text(encoding="utf-8", errors="replace")
-        meta = read_front_matter(text)
-        if meta and "source_sha256" in meta:
+        # A key line inside the front-matter block, not a YAML parse: 2,000 pages are looked at on every run.
+        end = text.find("\n---\n", 4) if text.startswith("---\n") else -1
+        if end > 0 and _OWNED.search(text, 4, end + 1):
             found[path.relative_to(docs_dir).as_posix()] = text
     return found
 
@@ -75,22 +77,31 @@ def plan(raw_dir: Path, docs_dir: Path) -> Plan:
         target = docs_dir / rel
         if target.exists() and rel not in existing:
             problems.append(f"{target.as_posix()}: written by hand (no source_sha256); not overwriting it with {pages[rel][1]}")
-    write = {rel: page.text() for rel, (page, _) in pages.items() if existing.get(rel) != page.text()}
+    write = {rel: page.text for rel, (page, _) in pages.items() if existing.get(rel) != page.text}
     remove = sorted(set(existing) - set(pages))
     return Plan(pages, write, remove, problems)
 
 
 def write_file(path: Path, text: str) -> None:
-    """Write atomically: a reader (or mkdocs serve) never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Replace a page atomically, so a reader (or mkdocs serve) never sees half of one; a new page is written in
+    place (no old version to protect, and half the file-system work when 2,000 pages are new)."""
+    data = text.encode("utf-8")
+    try:
+        with open(path, "xb") as f:
+            f.write(data)
+        return
+    except FileExistsError:
+        pass
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(text.encode("utf-8"))
+    tmp.write_bytes(data)
     os.replace(tmp, path)
 
 
 def apply_plan(result: Plan, docs_dir: Path) -> list[str]:
     """Write the new and changed pages, remove the orphaned ones; one line per page touched."""
     done = []
+    for folder in {(docs_dir / rel).parent for rel in result.write}:
+        folder.mkdir(parents=True, exist_ok=True)
     for rel, text in result.write.items():
         write_file(docs_dir / rel, text)
         done.append(f"{(docs_dir / rel).as_posix()}: written")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import languages, schema
 from .catalog import Entry
@@ -21,7 +22,7 @@ class NormalizeError(ValueError):
 
 
 @dataclass(frozen=True)
-class Page:
+class Page:  # frozen, yet cached_property may fill its __dict__ once
     meta: dict
     body: str
 
@@ -30,6 +31,7 @@ class Page:
         """Where the page goes, relative to docs/."""
         return f"{self.meta['lang']}/essays/{self.meta['essay']}.md"
 
+    @cached_property
     def text(self) -> str:
         return render_page(self.meta, self.body)
 
