@@ -187,10 +187,18 @@ def _catalog_number(src_uri: str, lang: str) -> int | None:
     return None
 
 
+_catalog_key: tuple = ()
+
+
 def on_config(config: MkDocsConfig) -> None:
-    global _catalog, _by_id
-    _catalog = read_catalog(Path(config.docs_dir))
-    _by_id = {essay.id: essay for essay in _catalog}
+    """Read the catalog once per set of pages: static-i18n's four passes (and unchanged serve rebuilds) reuse it."""
+    global _catalog, _by_id, _catalog_key
+    docs = Path(config.docs_dir)
+    key = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(docs.glob("*/essays/*.md")))
+    if key != _catalog_key:
+        _catalog = read_catalog(docs)
+        _by_id = {essay.id: essay for essay in _catalog}
+        _catalog_key = key
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's files
