@@ -77,11 +77,13 @@ def tabs(browser: object, base_url: str):
         contexts.append(context)
         opened[code] = Visit(context, base_url)
         opened[code].open(languages.url_prefix(code))
-    yield opened
-    for code, visit in opened.items():
-        visit.assert_clean()
-    for context in contexts:
-        context.close()
+    try:
+        yield opened
+        for visit in opened.values():
+            visit.assert_clean()
+    finally:
+        for context in contexts:
+            context.close()
 
 
 @pytest.mark.parametrize(("code", "query", "essay"), QUERIES, ids=[f"{c}-{q}" for c, q, _ in QUERIES])
@@ -93,7 +95,7 @@ def test_a_reader_query_finds_its_essay_in_the_top_three(tabs: dict[str, Visit],
 
 
 def test_the_query_file_has_the_shared_queries_and_ten_more_per_language() -> None:
-    shared = (ROOT.parent / "shared" / "search-queries.tsv")
+    shared = ROOT.parent / "shared" / "search-queries.tsv"
     ours = {(c, q) for c, q, _ in QUERIES}
     if shared.exists():  # beside the project as the team works; the copy in tests/ is what CI reads
         theirs = {tuple(line.split("\t")[:2]) for line in shared.read_text(encoding="utf-8").splitlines()
