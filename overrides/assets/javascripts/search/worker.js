@@ -10,6 +10,8 @@ const download = fetch(new URL(`../../../search/${LANG}.json`, self.location.hre
 
 const ready = download.then(raw => searchEngine.prepare(raw));
 let options = { suggest: false };
+let latest = 0;       // the newest query's number
+let onScreen = null;  // the last answer sent, as JSON
 
 // READY as soon as the index is in, without waiting for SETUP (which brings only Material's options and its own
 // index, unused here), and again after SETUP: Material acts on the first and ignores the rest.
@@ -22,12 +24,22 @@ addEventListener("message", async ev => {
     await ready;
     postMessage({ type: 1 });
   } else if (type === 2) {
+    const index = await ready;
+    // Material sends a query per keystroke and redraws the list for every answer (a focused result loses its
+    // focus). Answer only the newest query once the queued keystrokes are in, and not at all when the list on
+    // screen already shows the same results.
+    const id = ++latest;
+    await new Promise(resolve => setTimeout(resolve, 0));
+    if (id !== latest) return;
     let result = { items: [] };
     try {
-      result = searchEngine.search(await ready, data, options);
+      result = searchEngine.search(index, data, options);
     } catch (err) {
       console.warn("search failed", err);
     }
+    const shown = JSON.stringify(result);
+    if (result.items.length && shown === onScreen) return;  // no results: always answer, the count text says so
+    onScreen = shown;
     postMessage({ type: 3, data: result });
   }
 });
