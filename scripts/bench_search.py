@@ -26,7 +26,7 @@ from archive import languages
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from serve_site import serve_in_background  # noqa: E402
+from serve_site import compressed, serve_in_background  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search-queries.tsv"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -70,6 +70,9 @@ def time_first_results(site: Path, runs: int) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
 
     server, base = serve_in_background(site)
+    for code in languages.CODES:  # a static host serves files compressed ahead of time: none is gzipped while timed
+        for path in search_files(site, code):
+            compressed(path, path.read_bytes())
     times: dict[str, list[float]] = {code: [] for code in languages.CODES}
     queries = first_queries()
     try:
