@@ -173,8 +173,12 @@ def test_search_works_from_the_keyboard(desktop: Visit) -> None:
     tab_to(desktop, "input.md-search__input")
     expect(desktop.page.get_by_role("dialog", name=re.compile(".+"))).to_have_count(1)  # the dialog has a name
     desktop.page.keyboard.type("Fortune")
+    # Wait for the answer to the whole word, not to "F" or "Fo": Material redraws the list for each answer, and a
+    # late redraw would take the focus from the highlighted result.
+    expect(desktop.page.locator(".md-search-result__item a").first).to_have_attribute(
+        "href", re.compile("what-is-an-ml-engineer")
+    )
     result = desktop.page.locator(".md-search-result__item a").first
-    expect(result).to_be_visible()
     desktop.page.keyboard.press("ArrowDown")
     expect(result).to_be_focused()
     desktop.page.keyboard.press("Enter")
