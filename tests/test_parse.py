@@ -154,3 +154,9 @@ def test_descriptions_fit_160_characters_and_cut_at_a_word():
 
 def test_escape_text_is_plain_for_plain_words():
     assert escape_text("Plain words, nothing special.") == "Plain words, nothing special."
+
+
+def test_original_line_in_plain_text_gives_the_url_and_leaves_the_body():
+    page = page_of("A title\n\nOriginal: https://example.org/blog/a-title?utm_source=x\n\nThe body paragraph.", title="A title")
+    assert page.meta["original_url"] == "https://example.org/blog/a-title"
+    assert page.meta["essay"] == "a-title" and "Original" not in page.body

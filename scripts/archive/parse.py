@@ -45,10 +45,6 @@ class ParsedText:
     blocks: list[Block] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
-    def plain_text(self) -> str:
-        """The body as plain text: what language detection and descriptions read."""
-        return "\n\n".join(strip_markdown(b.text) if b.markdown else b.text for b in self.blocks if b.kind != "missing-image")
-
 
 def is_cjk(ch: str) -> bool:
     o = ord(ch)
@@ -283,7 +279,7 @@ def parse_plain(text: str, cjk: bool, title: str | None, subtitle: str | None, l
         parsed.title = units.pop(0).text
     if units and subtitle is not None and _same(units[0].text, subtitle):
         parsed.subtitle = units.pop(0).text
-    if units and not title:
+    if units:  # an "Original: <url>" line near the top
         for i, unit in enumerate(units[:3]):
             if _take_original(unit.text, parsed):
                 del units[i]
