@@ -221,10 +221,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     src = page.file.src_uri
     archive: dict[str, Any] = {"lang": lang, "ui": languages.get(lang).ui, "is_home": src == f"{lang}/index.md"}
     number = _catalog_number(src, lang)
+    # `alternates`: this page's site-relative URL in every language that has it (the switcher and <head> read it).
+    archive["alternates"] = {lang: page.url}
     if number:
         archive["catalog"] = catalog_page(lang, number)
+        archive["alternates"] = {code: catalog_page_url(code, number) for code in languages.CODES}
     essay = _by_id.get(page.meta.get("essay", ""))
     if essay and essay.version(lang) and src == f"{lang}/essays/{essay.id}.md":
         archive["essay"] = essay_view(essay, lang)
+        archive["alternates"] = {v.lang: v.url for v in essay.versions}
     context["archive"] = archive
     return context

@@ -97,14 +97,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     lang = archive["lang"]
     essay = archive.get("essay")
     language = languages.get(lang)
+    urls = archive["alternates"]  # hreflang_links leaves out a page that exists in one language only
     if essay:
         meta = essay["essay"].version(lang).meta
         description = meta.get("description") or meta.get("subtitle") or language.site_description
-        urls = {v["code"]: v["url"] for v in essay["versions"]}
         json_ld = article_json_ld(config, essay["essay"], lang, description)
     else:
         description = plain(page.meta.get("description")) or language.site_description
-        urls = {code: languages.url_prefix(code) for code in languages.CODES} if archive["is_home"] else {}
         json_ld = website_json_ld(config, lang, description) if archive["is_home"] else None
     og = [
         ("og:type", "article" if essay else "website"),

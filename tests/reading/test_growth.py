@@ -65,3 +65,15 @@ def test_an_essay_page_lists_no_other_essay(grown):
     linked = set(re.findall(r'href="[^"]*essays/([a-z0-9-]+)/"', page))
     assert linked == {"machine-learning-engineers-what-do-they-actually-do"}
     assert "synth-" not in page and "rel=\"next\"" not in page
+
+
+def test_catalog_pages_exist_in_every_language_for_the_switcher_and_hreflang(grown):
+    """Page 2 of the Russian catalog has its twin in every language: the switcher leads there, unmarked, and <head>
+    names them as alternates."""
+    page = (grown / "site" / "ru/catalog/2/index.html").read_text(encoding="utf-8")
+    for code in languages.CODES:
+        twin = f"{languages.url_prefix(code)}catalog/2/"
+        own = re.escape(twin) if code != "ru" else r"\./"  # the current page links to itself as ./
+        assert re.search(rf'<a href="(\.\./)*{own}" hreflang="{code}"', page), code
+        assert f'hreflang="{code}" href="https://ml-essays.example.org/{twin}"' in page, code
+    assert "archive-switch--missing" not in page
