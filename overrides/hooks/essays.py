@@ -194,7 +194,8 @@ def on_config(config: MkDocsConfig) -> None:
     """Read the catalog once per set of pages: static-i18n's four passes (and unchanged serve rebuilds) reuse it."""
     global _catalog, _by_id, _catalog_key
     docs = Path(config.docs_dir)
-    key = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(docs.glob("*/essays/*.md")))
+    stats = ((p, p.stat()) for p in sorted(docs.glob("*/essays/*.md")))
+    key = tuple((p, st.st_mtime_ns, st.st_size) for p, st in stats)
     if key != _catalog_key:
         _catalog = read_catalog(docs)
         _by_id = {essay.id: essay for essay in _catalog}
