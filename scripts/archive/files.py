@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .catalog import Entry, parse_catalog
 from .decode import DecodeError, decode_raw
+from .essay_facts import share_facts
 from .normalize import NormalizeError, Page, normalize
 
 CATALOG = "catalog.yml"
@@ -72,6 +73,8 @@ def plan(raw_dir: Path, docs_dir: Path) -> Plan:
             )
             continue
         pages[page.path] = (page, source)
+    pages, fact_problems = share_facts(pages, entries)  # versions of one essay share the original's facts
+    problems += fact_problems
     existing = generated_pages(docs_dir) if docs_dir.is_dir() else {}
     for rel in pages:
         target = docs_dir / rel
