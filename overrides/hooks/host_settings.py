@@ -1,0 +1,39 @@
+"""Hook: write site/_redirects and site/_headers (archive.host), once every language's pass has written its files.
+
+mkdocs-static-i18n builds the other languages inside the default language's post-build step, so the build that
+ends last is the one that began first: a depth count finds it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from archive import host
+
+_depth = 0  # passes begun and not yet ended
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _depth
+    _depth = 0  # a new build (under `mkdocs serve`, after a failed one too)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _depth
+    _depth += 1
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's post-build step (-100), which runs the other languages' passes
+def on_post_build(config: MkDocsConfig) -> None:
+    global _depth
+    _depth -= 1
+    if _depth:
+        return
+    site = Path(config.site_dir)
+    (site / "_redirects").write_text(host.redirects(), encoding="utf-8")
+    settings = {site / "_redirects", site / "_headers"}  # read by the host, never served
+    files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p not in settings]
+    (site / "_headers").write_text(host.headers(files), encoding="utf-8")
