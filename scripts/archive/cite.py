@@ -30,7 +30,7 @@ def original_part(meta: dict[str, Any], lang: str) -> str | None:
     ui = languages.get(lang).ui
     bits = [meta.get("publication"), long_date(meta["date"], lang) if "date" in meta else None, meta.get("original_url")]
     bits = [b for b in bits if b]
-    return f"{ui['original']}{ui['colon']}{', '.join(bits)}" if bits else None
+    return f"{ui['original']}{ui['colon']}{ui['cite_list'].join(bits)}" if bits else None
 
 
 def reference(meta: dict[str, Any], archive: str, permalink: str) -> str:
