@@ -10,8 +10,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from archive import catalog_json, languages
 from archive.hook_modules import loaded_hook
 
-SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / catalog_json.SCHEMA
-
 
 def on_post_build(config: MkDocsConfig) -> None:
     if config.theme["language"] != languages.DEFAULT:
@@ -21,4 +19,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     data = catalog_json.catalog_data(essays, config.site_url, languages.get(languages.DEFAULT).site_name)
     (site / "catalog.json").write_text(catalog_json.render_catalog(data), encoding="utf-8")
-    shutil.copyfile(SCHEMA, site / catalog_json.SCHEMA)
+    shutil.copyfile(catalog_json.SCHEMA_FILE, site / catalog_json.SCHEMA)

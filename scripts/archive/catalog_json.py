@@ -6,9 +6,11 @@ Its format is schemas/catalog.schema.json (JSON Schema 2020-12), which the site 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Iterable
 
 SCHEMA = "catalog.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schemas" / SCHEMA  # in the repository, beside this package
 FORMAT = 1  # bump on an incompatible change of the schema
 VERSION_KEYS = ("title", "subtitle", "author", "date", "publication", "original_url", "description")
 
