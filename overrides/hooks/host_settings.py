@@ -6,6 +6,8 @@ ends last is the one that began first: a depth count finds it.
 
 from __future__ import annotations
 
+import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +36,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     (site / "_redirects").write_text(host.redirects(), encoding="utf-8")
-    settings = {site / "_redirects", site / "_headers"}  # read by the host, never served
-    files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p not in settings]
+    settings = {"_redirects", "_headers"}  # read by the host, never served
+    files = [  # os.walk: one directory read per folder, no stat per file (2,000 essays make 10,000 files)
+        posixpath.join(os.path.relpath(folder, site).replace(os.sep, "/"), name).removeprefix("./")
+        for folder, _, names in os.walk(site) for name in names
+    ]
+    files = [f for f in files if f not in settings]
     (site / "_headers").write_text(host.headers(files), encoding="utf-8")

@@ -37,9 +37,10 @@ def share_facts(
             stated = [(source, page.meta[key], _from_catalog(entries, source, key))
                       for _, page, source in versions if key in page.meta]
             texts = [(source, value) for source, value, curated in stated if not curated]
+            silent = len(stated) < len(versions)  # some version needs the essay's value
+            # Texts must agree; catalog statements only matter when a silent version must choose between them.
             conflict = _first_conflict(texts) or (
-                _first_conflict([(s, v) for s, v, _ in stated]) if not texts and len(stated) < len(versions) else None
-            )
+                silent and not texts and _first_conflict([(source, value) for source, value, _ in stated]))
             if conflict:
                 (a, x), (b, y) = conflict
                 problems.append(
@@ -47,9 +48,9 @@ def share_facts(
                     f"state the right one in raw/catalog.yml for the versions that disagree"
                 )
                 continue
-            shared = texts[0][1] if texts else (stated[0][1] if stated else None)
-            if shared is None:
+            if not stated:
                 continue
+            shared = texts[0][1] if texts else stated[0][1]
             for rel, page, _ in versions:
                 if key not in page.meta:
                     filled[rel][key] = shared
