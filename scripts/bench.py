@@ -7,7 +7,9 @@ For each size N it makes a synthetic archive in a temporary folder: the real raw
 per language made of the seeds' paragraphs and dropped in without catalog entries, as an archivist would. Then it
 normalizes, builds and measures: normalize seconds, build seconds and peak memory, an essay page's size against its
 size in the real five-text archive (built the same way), the site's size, search data per language and, in
-Chromium, the time from navigation to the first search result.
+Chromium, the time from navigation to the first search result. Each archive is built twice, with and without the
+alignment of multi-version essays (ARCHIVE_ALIGN=0), and the share of gold passage pairs the aligner gets right is
+printed first (scripts/bench_align.py).
 """
 
 from __future__ import annotations
@@ -55,18 +57,24 @@ def seed_paragraphs(raw_dir: Path) -> dict[str, list[str]]:
 
 
 def synthetic_texts(paragraphs: dict[str, list[str]], n: int) -> dict[str, str]:
-    """N plain texts per language, file name -> text: a title line, then seed paragraphs in a seeded order."""
+    """N plain texts per language, file name -> text: a title line, then seed paragraphs in a seeded order.
+
+    The first fifth of the numbers i make multi-version essays, grouped as the normalizer groups translations, by an
+    "Original:" line naming one URL: for even i the English and Russian texts (two versions), for odd i the English,
+    Russian and Chinese ones (three). Their versions draw their paragraphs in one order."""
     texts = {}
     for code in languages.CODES:
         pool = paragraphs[code]
         for i in range(n):
-            rng = random.Random(f"{code}-{i}")
-            body = [rng.choice(pool) for _ in range(PARAGRAPHS_PER_TEXT)]
+            multi = i < n // 5 and code in (("en", "ru") if i % 2 == 0 else ("en", "ru", "zh"))
+            rng = random.Random(f"multi-{i}" if multi else f"{code}-{i}")
+            body = [pool[rng.randrange(len(pool))] for _ in range(PARAGRAPHS_PER_TEXT)]
             heading = "Section" if code == "en" else "Раздел" if code == "ru" else None
             if heading:  # a bare-line heading, as plain-text essays have
                 body.insert(PARAGRAPHS_PER_TEXT // 2, f"{heading} {i}")
             title = f"{TITLE_WORDS[code]} {i:04d}"
-            texts[f"synth-{code}-{i:04d}.txt"] = "\n\n".join([title, *body]) + "\n"
+            original = [f"Original: https://example.org/essays/synthetic-translated-{i:04d}"] if multi else []
+            texts[f"synth-{code}-{i:04d}.txt"] = "\n\n".join([title, *original, *body]) + "\n"
     return texts
 
 
@@ -79,10 +87,11 @@ class Run:
     peak_mib: float
 
 
-def run_with_peak(cmd: list[str], cwd: Path) -> Run:
+def run_with_peak(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Wall seconds and peak RSS (MiB) of one child process, from wait4's rusage."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env={**os.environ, **(env or {})})
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
@@ -120,13 +129,20 @@ def bench_size(where: Path, n: int, paragraphs: dict[str, list[str]], baseline_p
     project = make_project(where, n, paragraphs)
     python = sys.executable
     norm = run_with_peak([python, str(ROOT / "scripts" / "normalize.py"), "--quiet"], project)
-    build = run_with_peak([python, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
+    # Built twice each way, alternating, the faster of each kept: the machine is shared.
+    mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    runs = [run_with_peak(mkdocs, project, {"ARCHIVE_ALIGN": flag}) for flag in ("0", "1", "0", "1")]
+    unaligned = min(runs[0::2], key=lambda r: r.seconds)
+    build = min(runs[1::2], key=lambda r: r.seconds)
     site = project / "site"
+    aligned = len(list((site / "alignments").glob("*.json")))
     page = (site / PROBE_ESSAY).stat().st_size
     texts = len(list((project / "raw").glob("*.txt")))
     print(f"N = {n} per language ({texts} texts in all):")
     print(f"  normalize: {norm.seconds:.2f} s (peak {norm.peak_mib:.0f} MiB)")
-    print(f"  build:     {build.seconds:.2f} s (peak {build.peak_mib:.0f} MiB)")
+    print(f"  build:     {build.seconds:.2f} s (peak {build.peak_mib:.0f} MiB), {aligned} essays aligned")
+    print(f"  build without alignment (ARCHIVE_ALIGN=0): {unaligned.seconds:.2f} s; alignment adds "
+          f"{100 * (build.seconds - unaligned.seconds) / unaligned.seconds:+.1f} %")
     ratio = f" = {page / baseline_page:.2f} x the five-text archive's" if baseline_page else ""
     print(f"  essay page {PROBE_ESSAY}: {kib(page)}{ratio}")
     for code in languages.CODES:
@@ -172,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{platform.python_version()}, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB")
     bench_normalize_seeds()
     sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_align  # scripts/bench_align.py: the aligner against the gold alignments in tests/align/
+
+    print("alignment against gold (tests/align/*.gold.yml):")
+    bench_align.run()
     paragraphs = seed_paragraphs(ROOT / "raw")
     where = args.keep or Path(tempfile.mkdtemp(prefix="archive-bench-"))
     where.mkdir(parents=True, exist_ok=True)

@@ -67,6 +67,8 @@ def test_sitemap_names_existing_pages_and_their_real_translations(site: Path) ->
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     alternates = re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', sitemap)
     pages = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    # Parallel views (hooks/alignments.py) are derived from essay pages the sitemap lists, and left out of it.
+    pages = {p for p in pages if "/parallel/" not in p}
     assert {SITE_URL + p[: -len("index.html")] for p in pages} == set(locs)
     for _, href in alternates:
         assert href.startswith(SITE_URL) and target_file(site, href) is not None, href
