@@ -62,6 +62,9 @@ LANGUAGES: tuple[Language, ...] = (
             parallel_pairs="Read side by side",
             parallel_caption="{left} and {right}, passage by passage",
             passage_in="This passage on the {language} page",
+            palette_light="Switch to light mode",
+            palette_dark="Switch to dark mode",
+            palette_system="Switch to the system setting",
             copyright="Texts © their authors; each essay page links to its original.",
             cite="Cite",
             cite_reference="Reference",
@@ -119,6 +122,9 @@ LANGUAGES: tuple[Language, ...] = (
             parallel_pairs="Читать параллельно",
             parallel_caption="{left} и {right}, фрагмент за фрагментом",
             passage_in="Этот фрагмент на странице: {language}",
+            palette_light="Включить светлую тему",
+            palette_dark="Включить тёмную тему",
+            palette_system="Тема как в системе",
             copyright="Тексты © их авторов; на странице каждого эссе есть ссылка на оригинал.",
             cite="Цитировать",
             cite_reference="Библиографическая ссылка",
@@ -176,6 +182,9 @@ LANGUAGES: tuple[Language, ...] = (
             parallel_pairs="对照阅读",
             parallel_caption="{left}与{right}逐段对照",
             passage_in="此段落在{language}页面中的位置",
+            palette_light="切换到浅色模式",
+            palette_dark="切换到深色模式",
+            palette_system="跟随系统设置",
             copyright="文章版权归原作者所有；每篇文章的页面都附有原文链接。",
             cite="引用",
             cite_reference="参考文献",
@@ -233,6 +242,9 @@ LANGUAGES: tuple[Language, ...] = (
             parallel_pairs="対訳で読む",
             parallel_caption="{left}と{right}の段落ごとの対照",
             passage_in="{language}のページのこの段落",
+            palette_light="ライトモードに切り替え",
+            palette_dark="ダークモードに切り替え",
+            palette_system="システム設定に合わせる",
             copyright="各テキストの著作権は著者に帰属します。各エッセイのページに原文へのリンクがあります。",
             cite="引用する",
             cite_reference="参考文献の書き方",
@@ -265,6 +277,20 @@ def url_prefix(code: str) -> str:
     return "" if code == DEFAULT else f"{code}/"
 
 
+def palette(code: str = DEFAULT) -> list[dict]:
+    """Material's `theme.palette`: the system's colour scheme first, then light and dark by the reader's choice (which
+    Material remembers); each toggle labelled, in this language, with what it switches to."""
+    ui = get(code).ui
+    return [
+        {"media": "(prefers-color-scheme)",
+         "toggle": {"icon": "material/brightness-auto", "name": ui["palette_light"]}},
+        {"media": "(prefers-color-scheme: light)", "scheme": "default",
+         "toggle": {"icon": "material/brightness-7", "name": ui["palette_dark"]}},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+         "toggle": {"icon": "material/brightness-4", "name": ui["palette_system"]}},
+    ]
+
+
 def i18n_languages() -> list[dict]:
     """mkdocs-static-i18n's `languages` option: mkdocs.yml calls this instead of repeating the list."""
     return [
@@ -277,6 +303,7 @@ def i18n_languages() -> list[dict]:
             "site_description": lang.site_description,
             "copyright": lang.ui["copyright"],
             "nav_translations": {"Essays": lang.ui["essays"]},  # MkDocs names the section after docs/<lang>/essays/
+            "theme": {"palette": palette(lang.code)},  # the colour scheme toggle's labels in this language
         }
         for lang in LANGUAGES
     ]

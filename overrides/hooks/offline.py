@@ -1,0 +1,51 @@
+"""Hook: the service worker (overrides/sw.js, copied to the site root with the theme's files) gets this build's
+version, so that its cache is named after the build and a new build's worker replaces what an old one kept.
+
+The version is a hash of what the site is built from: the pages under docs/, the theme overrides and mkdocs.yml;
+the same sources give the same version, so rebuilding unchanged sources does not throw readers' caches away.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+PLACEHOLDER = "__ARCHIVE_BUILD__"
+WORKER = "sw.js"
+
+_version: tuple[tuple, str] = ((), "")
+
+
+def source_files(config: MkDocsConfig) -> list[tuple[str, Path]]:
+    """(name, path) of every source file; names relative to their folder, so the version does not depend on where
+    the project is."""
+    found = [("mkdocs.yml", Path(config.config_file_path))]
+    for name, root in (("docs", Path(config.docs_dir)), ("overrides", Path(config.theme.custom_dir))):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                found.append((f"{name}/{path.relative_to(root).as_posix()}", path))
+    return found
+
+
+def build_version(config: MkDocsConfig) -> str:
+    """sha256 over every source file's name and bytes, cached on their sizes and mtimes (four passes per build)."""
+    global _version
+    files = source_files(config)
+    stats = [(name, path.stat()) for name, path in files]
+    key = tuple((name, st.st_size, st.st_mtime_ns) for name, st in stats)
+    if key != _version[0]:
+        digest = hashlib.sha256()
+        for name, path in files:
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        _version = (key, digest.hexdigest()[:16])
+    return _version[1]
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # static-i18n builds each language in turn into one site, and each build copies the theme's files again.
+    worker = Path(config.site_dir) / WORKER
+    text = worker.read_text(encoding="utf-8")
+    if PLACEHOLDER in text:
+        worker.write_text(text.replace(PLACEHOLDER, build_version(config)), encoding="utf-8")

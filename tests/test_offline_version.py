@@ -1,0 +1,49 @@
+"""The service worker's cache version (overrides/hooks/offline.py): the same sources give the same version wherever
+the project is, any change to a page, the theme or mkdocs.yml gives a new one (so a new build replaces the cache)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("offline_hook", ROOT / "overrides" / "hooks" / "offline.py")
+offline = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(offline)
+
+
+def project(where: Path) -> SimpleNamespace:
+    (where / "docs" / "ru").mkdir(parents=True)
+    (where / "docs" / "ru" / "index.md").write_text("Привет\n", encoding="utf-8")
+    (where / "overrides").mkdir()
+    (where / "overrides" / "sw.js").write_text("const VERSION = '__ARCHIVE_BUILD__';\n", encoding="utf-8")
+    (where / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    return SimpleNamespace(docs_dir=str(where / "docs"), theme=SimpleNamespace(custom_dir=str(where / "overrides")),
+                           config_file_path=str(where / "mkdocs.yml"), site_dir=str(where / "site"))
+
+
+def test_the_version_follows_the_sources(tmp_path: Path) -> None:
+    one = project(tmp_path / "one")
+    version = offline.build_version(one)
+    assert len(version) == 16 and int(version, 16) >= 0
+    shutil.copytree(tmp_path / "one", tmp_path / "two")
+    two = SimpleNamespace(**{**vars(one), "docs_dir": str(tmp_path / "two" / "docs"),
+                             "theme": SimpleNamespace(custom_dir=str(tmp_path / "two" / "overrides")),
+                             "config_file_path": str(tmp_path / "two" / "mkdocs.yml")})
+    assert offline.build_version(two) == version  # elsewhere, same sources
+    for changed in ("docs/ru/index.md", "overrides/sw.js", "mkdocs.yml"):
+        path = tmp_path / "two" / changed
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert offline.build_version(two) != version, changed
+        version = offline.build_version(two)
+
+
+def test_the_built_worker_carries_the_version(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    (tmp_path / "site").mkdir()
+    shutil.copy(tmp_path / "overrides" / "sw.js", tmp_path / "site" / "sw.js")
+    offline.on_post_build(config)
+    offline.on_post_build(config)  # static-i18n's next pass: written once
+    assert (tmp_path / "site" / "sw.js").read_text() == f"const VERSION = '{offline.build_version(config)}';\n"
