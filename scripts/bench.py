@@ -101,6 +101,32 @@ def run_with_peak(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) 
     return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
+# The alignment hook's own work (rendering every version of the multi-version essays, aligning them), timed in one
+# process: a figure that a busy machine disturbs less than the difference of two whole builds.
+_ALIGNMENT_CPU = (
+    "import importlib.util, sys, time\n"
+    "from mkdocs.config import load_config\n"
+    "config = load_config('mkdocs.yml')\n"
+    "hooks = {}\n"
+    "for name in ('passages', 'alignments'):\n"
+    "    spec = importlib.util.spec_from_file_location(name, f'overrides/hooks/{name}.py')\n"
+    "    hooks[name] = sys.modules[name] = importlib.util.module_from_spec(spec)\n"
+    "    spec.loader.exec_module(hooks[name])\n"
+    "hooks['passages'].on_config(config)\n"
+    "start = time.process_time()\n"
+    "hooks['alignments'].on_config(config)\n"
+    "print(time.process_time() - start)\n"
+)
+
+
+def alignment_cpu(project: Path) -> float:
+    run = subprocess.run([sys.executable, "-c", _ALIGNMENT_CPU], cwd=project, capture_output=True, text=True,
+                         env={**os.environ, "ARCHIVE_PARALLEL": "0"})
+    if run.returncode != 0:
+        raise SystemExit(f"timing the alignment failed:\n{run.stderr[-3000:]}")
+    return float(run.stdout.split()[-1])
+
+
 def make_project(where: Path, n: int, paragraphs: dict[str, list[str]]) -> Path:
     """A copy of the project's site sources with raw/ = seeds + N synthetic texts per language; docs/ from it."""
     project = where / f"archive-{n}"
@@ -130,11 +156,12 @@ def bench_size(where: Path, n: int, paragraphs: dict[str, list[str]], baseline_p
     project = make_project(where, n, paragraphs)
     python = sys.executable
     norm = run_with_peak([python, str(ROOT / "scripts" / "normalize.py"), "--quiet"], project)
-    # Built twice each way, alternating, the cheaper of each kept (CPU time: the machine is shared).
+    # Built twice each way, alternating, the cheaper of each kept (CPU time: the machine is shared): without
+    # alignment, with the alignments (JSON, the switcher keeping the reader's place) but no parallel pages, with all.
     mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    runs = [run_with_peak(mkdocs, project, {"ARCHIVE_ALIGN": flag}) for flag in ("0", "1", "0", "1")]
-    unaligned = min(runs[0::2], key=lambda r: r.cpu_seconds)
-    build = min(runs[1::2], key=lambda r: r.cpu_seconds)
+    ways = [{"ARCHIVE_ALIGN": "0"}, {"ARCHIVE_PARALLEL": "0"}, {}]
+    runs = [[run_with_peak(mkdocs, project, env) for env in ways] for _ in range(2)]
+    unaligned, aligned_only, build = (min(each, key=lambda r: r.cpu_seconds) for each in zip(*runs))
     site = project / "site"
     aligned = len(list((site / "alignments").glob("*.json")))
     page = (site / PROBE_ESSAY).stat().st_size
@@ -143,8 +170,13 @@ def bench_size(where: Path, n: int, paragraphs: dict[str, list[str]], baseline_p
     print(f"  normalize: {norm.seconds:.2f} s (peak {norm.peak_mib:.0f} MiB)")
     print(f"  build:     {build.seconds:.2f} s (CPU {build.cpu_seconds:.2f} s, peak {build.peak_mib:.0f} MiB), "
           f"{aligned} essays aligned")
-    print(f"  build without alignment (ARCHIVE_ALIGN=0): {unaligned.seconds:.2f} s (CPU {unaligned.cpu_seconds:.2f} s);"
-          f" alignment adds {100 * (build.cpu_seconds - unaligned.cpu_seconds) / unaligned.cpu_seconds:+.1f} % CPU")
+    base = unaligned.cpu_seconds
+    work = min(alignment_cpu(project) for _ in range(3))
+    print(f"  the alignment's own work, in-process: {work:.2f} s CPU = {100 * work / base:.1f} % of the build's CPU")
+    print(f"  build without alignment (ARCHIVE_ALIGN=0): {unaligned.seconds:.2f} s (CPU {base:.2f} s)")
+    print(f"  build with alignment, no parallel pages (ARCHIVE_PARALLEL=0): {aligned_only.seconds:.2f} s (CPU "
+          f"{aligned_only.cpu_seconds:.2f} s): alignment adds {100 * (aligned_only.cpu_seconds - base) / base:+.1f} % CPU;"
+          f" with the parallel pages {100 * (build.cpu_seconds - base) / base:+.1f} %")
     ratio = f" = {page / baseline_page:.2f} x the five-text archive's" if baseline_page else ""
     print(f"  essay page {PROBE_ESSAY}: {kib(page)}{ratio}")
     for code in languages.CODES:

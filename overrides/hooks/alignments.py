@@ -5,7 +5,8 @@ language, and shown side by side on the parallel pages /<lang>/essays/<id>/paral
 mkdocs-static-i18n builds each language in a pass of its own, but an alignment needs every version, so this hook
 renders the versions' Markdown itself (with the site's Markdown extensions, so passages and their ids are the ones
 the pages get), once per set of files: the four passes and unchanged `mkdocs serve` rebuilds reuse it.
-ARCHIVE_ALIGN=0 in the environment turns all of it off (the benchmark measures the build with and without).
+ARCHIVE_ALIGN=0 in the environment turns all of it off, ARCHIVE_PARALLEL=0 the parallel pages only (the benchmark
+measures the build each way).
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ def enabled() -> bool:
     return os.environ.get("ARCHIVE_ALIGN", "1") != "0"
 
 
+def parallel_enabled() -> bool:
+    """ARCHIVE_PARALLEL=0: the alignments without the parallel pages (the benchmark tells their costs apart)."""
+    return enabled() and os.environ.get("ARCHIVE_PARALLEL", "1") != "0"
+
+
 def parallel_url(essay: str, lang: str, other: str) -> str:
     return f"{languages.url_prefix(lang)}essays/{essay}/parallel/{other}/"
 
@@ -73,7 +79,7 @@ def align_essay(essay: str, versions: dict[str, Path], md: markdown.Markdown, ex
         md.convert(body)
         titles[lang] = str(meta.get("title", essay))
         passages[lang] = [Passage(p.id, p.kind, p.text, finish_html(md, p.html)) for p in ext.passages]
-    return Aligned(essay, titles, passages, align.align_versions({k: [p for p in v] for k, v in passages.items()}))
+    return Aligned(essay, titles, passages, align.align_versions(passages))
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -82,7 +88,8 @@ def on_config(config: MkDocsConfig) -> None:
         _aligned = {}
         return
     ext = PassagesExtension()
-    ext.enabled = ext.collect = True
+    ext.enabled = True
+    ext.collect = parallel_enabled()  # the passages' HTML is for the parallel pages only
     md = None
     aligned = {}
     for essay, versions in essay_files(Path(config.docs_dir)).items():
@@ -104,7 +111,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """This language's parallel pages: one per other version of each of its essays; the template fills them.
     Made after static-i18n, they stay out of its sitemap: derived views of pages the sitemap lists."""
     lang = config.theme["language"]
-    for essay, aligned in _aligned.items():
+    for essay, aligned in _aligned.items() if parallel_enabled() else ():
         if lang not in aligned.passages:
             continue
         title = languages.get(lang).ui["parallel_title"].format(title=aligned.titles[lang])
@@ -152,9 +159,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     essay = archive.get("essay")
     if essay and essay["id"] in _aligned:
         aligned = _aligned[essay["id"]]
-        archive["alignment"] = {"json": f"alignments/{aligned.essay}.json",
-                                "pairs": [p for p in parallel_links(aligned) if p["left"] == lang]}
-    for entry in archive.get("catalog", {}).get("entries", []):  # a home page's catalog links each parallel view
+        pairs = [p for p in parallel_links(aligned) if p["left"] == lang] if parallel_enabled() else []
+        archive["alignment"] = {"json": f"alignments/{aligned.essay}.json", "pairs": pairs}
+    for entry in archive.get("catalog", {}).get("entries", []) if parallel_enabled() else ():
+        # a home page's catalog links each parallel view
         aligned = _aligned.get(entry["id"])
         if aligned:
             left = lang if lang in aligned.passages else next(iter(aligned.passages))
