@@ -64,7 +64,8 @@ def test_print_leaves_out_the_controls_and_keeps_the_provenance(desktop: Visit, 
     provenance = desktop.page.locator("details.archive-provenance dl")
     expect(provenance).to_be_hidden()  # closed on screen
     desktop.page.emulate_media(media="print")
-    for hidden in (".md-header", ".md-select", ".md-search", ".archive-versions", ".archive-parallel-links"):
+    for hidden in (".md-header", ".md-select", ".md-search", ".archive-versions", ".archive-parallel-links",
+                   ".archive-cite"):
         expect(desktop.page.locator(hidden).first).to_be_hidden()
     expect(provenance).to_be_visible()
     expect(desktop.page.locator("article h1")).to_be_visible()
