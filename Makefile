@@ -31,6 +31,7 @@ test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) node_modules/.installed
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test,bench]'
 	$(BIN)/python scripts/bench.py
 
 clean:

@@ -1,4 +1,5 @@
-"""Write one search index per language, site/search/<lang>.json, in place of Material's single mixed one.
+"""Write one search index per language, site/search/<lang>/ (a manifest, term chunks, page texts: see
+archive/search_index.py), in place of Material's single mixed one.
 
 Pages are cut into sections exactly as Material's search plugin cuts them (its own SearchIndex class), turned into
 plain text and handed to archive.search_index; the page is then marked excluded, so Material's search_index.json
@@ -8,8 +9,8 @@ keeps only its config (which its landing-page highlighter reads) and no second c
 from __future__ import annotations
 
 import html
-import json
 import re
+import shutil
 from pathlib import Path
 
 from material.plugins.search.plugin import SearchIndex
@@ -52,9 +53,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 def on_post_build(config: MkDocsConfig) -> None:
     # static-i18n builds each language in turn, each ending here: write what this build collected (its language).
-    out = Path(config.site_dir) / "search"
-    out.mkdir(parents=True, exist_ok=True)
     for lang, sections in _sections.items():
-        data = search_index.build_index(sections)
-        (out / f"{lang}.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        out = Path(config.site_dir) / "search" / lang
+        if out.exists():
+            shutil.rmtree(out)  # a serve rebuild: no chunk or page of the previous index stays behind
+        for name in ("t", "p"):
+            (out / name).mkdir(parents=True)
+        for path, data in search_index.build_index(sections).items():
+            (out / path).write_text(search_index.dumps(data), encoding="utf-8")
     _sections.clear()
