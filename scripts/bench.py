@@ -91,20 +91,25 @@ def run_with_peak(cmd: list[str], cwd: Path) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def make_project(where: Path, n: int, paragraphs: dict[str, list[str]]) -> Path:
-    """A copy of the project's site sources with raw/ = seeds + N synthetic texts per language; docs/ from it."""
-    project = where / f"archive-{n}"
+def copy_project(project: Path) -> Path:
+    """A copy of the project's site sources: raw/, overrides/, mkdocs.yml and the hand-written pages (the essays are
+    made anew from raw/). tests/test_serve.py edits such a copy."""
     shutil.copytree(ROOT / "raw", project / "raw")
-    for name, text in synthetic_texts(paragraphs, n).items():
-        (project / "raw" / name).write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "overrides", project / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    # Hand-written pages (home pages, 404, ...) come along; generated essays are made anew from raw/.
     for path in (ROOT / "docs").rglob("*"):
         rel = path.relative_to(ROOT / "docs")
         if path.is_file() and not (len(rel.parts) == 3 and rel.parts[1] == "essays"):
             (project / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, project / "docs" / rel)
+    return project
+
+
+def make_project(where: Path, n: int, paragraphs: dict[str, list[str]]) -> Path:
+    """A copy of the project's site sources with raw/ = seeds + N synthetic texts per language."""
+    project = copy_project(where / f"archive-{n}")
+    for name, text in synthetic_texts(paragraphs, n).items():
+        (project / "raw" / name).write_text(text, encoding="utf-8")
     return project
 
 

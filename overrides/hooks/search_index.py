@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -23,7 +23,11 @@ from archive import search_index
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-_sections: dict[str, list[search_index.Section]] = {}
+# Each page's sections as last rendered, by src_uri: a `make serve` rebuild renders only the pages a change touches
+# (hooks/incremental_build.py) and takes the others' from here; a full build renders, and so replaces, them all.
+_sections: dict[tuple[str, str], list[search_index.Section]] = {}  # by (site_dir, src_uri)
+_order: list[str] = []  # this pass's pages, in MkDocs' order (the order their sections are indexed in)
+_rendered: set[str] = set()  # pages rendered in this pass
 
 
 def _plain(markup: str) -> str:
@@ -33,32 +37,44 @@ def _plain(markup: str) -> str:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _sections.clear()  # a failed build under `mkdocs serve` leaves nothing behind
+    _order.clear()
+    _rendered.clear()
+
+
+@event_priority(-300)  # after every hook that adds pages (hooks/essays.py adds catalog pages at -200)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _order[:] = [file.src_uri for file in files.documentation_pages()]
+    return files
 
 
 @event_priority(10)  # before Material's search plugin (priority 0) reads the same page
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     meta_search = page.meta.get("search") or {}
+    _rendered.add(page.file.src_uri)
     if meta_search.get("exclude"):
+        _sections[config.site_dir, page.file.src_uri] = []
         return context
     cutter = SearchIndex()
     cutter.add_entry_from_context(page)
-    lang = config.theme["language"]
-    _sections.setdefault(lang, []).extend(
+    _sections[config.site_dir, page.file.src_uri] = [
         search_index.Section(e["location"], _plain(e["title"]), _plain(e["text"])) for e in cutter.entries
-    )
+    ]
     page.meta["search"] = {**meta_search, "exclude": True}
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    # static-i18n builds each language in turn, each ending here: write what this build collected (its language).
-    for lang, sections in _sections.items():
-        out = Path(config.site_dir) / "search" / lang
-        if out.exists():
-            shutil.rmtree(out)  # a serve rebuild: no chunk or page of the previous index stays behind
-        for name in ("t", "p"):
-            (out / name).mkdir(parents=True)
-        for path, data in search_index.build_index(sections).items():
-            (out / path).write_text(search_index.dumps(data), encoding="utf-8")
-    _sections.clear()
+    # static-i18n builds each language in turn, each ending here: write this pass's language, unless no page of it
+    # was rendered (a serve rebuild elsewhere: its files would come out the same).
+    out = Path(config.site_dir) / "search" / config.theme["language"]
+    if not _rendered and out.is_dir():
+        return
+    sections = [section for src in _order for section in _sections.get((config.site_dir, src), ())]
+    files = {out / path: search_index.dumps(data) for path, data in search_index.build_index(sections).items()}
+    for old in [p for p in out.rglob("*") if p.is_file() and p not in files] if out.is_dir() else []:
+        old.unlink()  # a page or chunk the index no longer has
+    for path, text in files.items():
+        # Unchanged files are left alone: a serve rebuild rewrites (and the browser reloads for) what changed only.
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
