@@ -31,7 +31,8 @@ from archive.files import apply_plan, plan
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("docs", "raw", "overrides", "scripts", "mkdocs.yml")
-HOOK = "overrides/hooks/incremental_build.py"  # as mkdocs.yml names it: MkDocs keys hooks by that path
+HOOK = "overrides/hooks/incremental_build.py"  # as mkdocs.yml names them: MkDocs keys hooks by that path
+SEARCH_HOOK = "overrides/hooks/search_index.py"
 log = logging.getLogger("serve")
 
 Snapshot = dict[str, tuple[int, int]]
@@ -101,6 +102,7 @@ class Site:
     def build(self, pages: set[str] | None) -> None:
         config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site_dir))
         config.plugins[HOOK].rebuild_only(pages)
+        config.plugins[SEARCH_HOOK].keep_counts()
         dirty = pages is not None
         # mkdocs-static-i18n builds the other languages with dirty=("--dirty" in sys.argv): say it there too.
         argv = sys.argv
@@ -169,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
 
         server = LiveReloadServer(builder=rebuild, host=args.host, port=args.port, root=tmp)
         for name in WATCHED:
-            server.watch(str(site.root / name))
+            if (site.root / name).exists():
+                server.watch(str(site.root / name))
         try:
             server.serve()
         except KeyboardInterrupt:

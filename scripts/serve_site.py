@@ -9,6 +9,7 @@ import argparse
 import gzip
 import mimetypes
 import posixpath
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -90,10 +91,16 @@ class SiteHandler(BaseHTTPRequestHandler):
                 pass  # the browser went away (a test closed its tab): nothing to serve, nothing wrong
 
 
+class SiteServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)  # a browser closing a connection is no server error
+
+
 def make_server(root: Path, host: str = "127.0.0.1", port: int = 0,
                 sent: list[tuple[str, int]] | None = None) -> ThreadingHTTPServer:
     handler = type("Handler", (SiteHandler,), {"root": Path(root).resolve(), "sent": sent})
-    return ThreadingHTTPServer((host, port), handler)
+    return SiteServer((host, port), handler)
 
 
 def serve_in_background(root: Path, sent: list[tuple[str, int]] | None = None) -> tuple[ThreadingHTTPServer, str]:

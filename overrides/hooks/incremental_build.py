@@ -3,8 +3,8 @@
 scripts/serve.py builds once in full, then, for a change to pages under docs/, calls `rebuild_only(changed)` and
 builds "dirty": MkDocs renders a page only when its File says it is modified, and this hook says so for the pages the
 change touches — the pages changed, added or removed; every language's version of each (the language switcher,
-hreflang and JSON-LD name them); and every catalog page of every language when an essay's front-matter changed
-(titles, dates and order are listed there). It also deletes what a removed page left (its HTML, its raw file's copy).
+hreflang and JSON-LD name them); and every catalog page of every language when an essay came, went, or changed
+what the catalog lists of it (title, author, date: titles and order are on every catalog page). It also deletes what a removed page left (its HTML, its raw file's copy).
 Everything else the last build wrote stays as it was, so the site is what a full build writes: tests/test_serve.py
 compares them byte for byte. Outside scripts/serve.py (`mkdocs build`, `mkdocs serve`) this hook changes nothing.
 """
@@ -21,6 +21,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from archive import languages
+from archive.render import read_front_matter
+
+CATALOG_FIELDS = ("essay", "lang", "title", "author", "date")  # what a catalog page lists of an essay
 
 
 
@@ -28,7 +31,7 @@ from archive import languages
 class Built:
     """What the last build of one site folder rendered (a process may build several: the tests do)."""
 
-    front: dict[str, str | None] = field(default_factory=dict)  # src_uri -> front-matter text when last rendered
+    listed: dict[str, tuple | None] = field(default_factory=dict)  # src_uri -> catalog_fields() when last rendered
     sources: dict[str, str] = field(default_factory=dict)  # src_uri -> the raw file its front-matter names
     dests: set[str] = field(default_factory=set)  # every page's output (dest_uri)
 
@@ -47,8 +50,9 @@ def rebuild_only(changed: set[str] | None) -> None:
     _changed = changed
 
 
-def front_matter(path: str | None) -> str | None:
-    """A page's front-matter text (None if it is gone): what the catalog reads of it."""
+def catalog_fields(path: str | None) -> tuple | None:
+    """What the catalog pages show of a page (hooks/essays.py: catalog_entry), None if it is gone; its whole
+    front-matter text when that cannot be read (then any change counts)."""
     if path is None or not os.path.isfile(path):
         return None
     head = []
@@ -57,7 +61,8 @@ def front_matter(path: str | None) -> str | None:
             head.append(line)
             if number and line == "---\n" or head[0] != "---\n":
                 break
-    return "".join(head)
+    meta = read_front_matter("".join(head))
+    return tuple(meta.get(key) for key in CATALOG_FIELDS) if isinstance(meta, dict) else ("".join(head),)
 
 
 def _outermost(config: MkDocsConfig) -> bool:
@@ -84,7 +89,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for src in _changed:
         lang, _, rest = src.partition("/")
         _touched |= {src} | {f"{code}/{rest}" for code in languages.CODES}  # the page in every language
-        if rest.startswith("essays/") and front_matter(str(docs / src)) != built.front.get(src):
+        if rest.startswith("essays/") and catalog_fields(str(docs / src)) != built.listed.get(src):
             _catalog_touched = True
 
 
@@ -101,7 +106,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     built = _built.setdefault(config.site_dir, Built())
-    built.front[page.file.src_uri] = front_matter(page.file.abs_src_path)
+    built.listed[page.file.src_uri] = catalog_fields(page.file.abs_src_path)
     source = page.meta.get("source")
     if isinstance(source, str):
         built.sources[page.file.src_uri] = str(source)
@@ -119,7 +124,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             _remove(site, site / dest)
         for src in [s for s in _changed if not (Path(config.docs_dir) / s).is_file()]:  # their raw files' copies
             source = built.sources.pop(src, None)
-            built.front.pop(src, None)
+            built.listed.pop(src, None)
             if source and source not in built.sources.values():
                 _remove(site, site / source)
     built.dests = set(_dests_now)

@@ -26,6 +26,15 @@ _SPACE = re.compile(r"\s+")
 # Each page's sections as last rendered, by src_uri: a `make serve` rebuild renders only the pages a change touches
 # (hooks/incremental_build.py) and takes the others' from here; a full build renders, and so replaces, them all.
 _sections: dict[tuple[str, str], list[search_index.Section]] = {}  # by (site_dir, src_uri)
+_counted: dict[search_index.Section, search_index.Counted] = {}  # the terms of sections, kept under scripts/serve.py
+_keep_counts = False
+
+
+def keep_counts() -> None:
+    """Called by scripts/serve.py: keep each section's terms between builds, so a rebuild counts only the sections
+    of the pages it rendered. (A one-off build lets them go: at 20,000 essays they would take hundreds of MB.)"""
+    global _keep_counts
+    _keep_counts = True
 _order: list[str] = []  # this pass's pages, in MkDocs' order (the order their sections are indexed in)
 _rendered: set[str] = set()  # pages rendered in this pass
 
@@ -56,11 +65,19 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         return context
     cutter = SearchIndex()
     cutter.add_entry_from_context(page)
-    _sections[config.site_dir, page.file.src_uri] = [
-        search_index.Section(e["location"], _plain(e["title"]), _plain(e["text"])) for e in cutter.entries
-    ]
+    sections = [search_index.Section(e["location"], _plain(e["title"]), _plain(e["text"])) for e in cutter.entries]
+    _sections[config.site_dir, page.file.src_uri] = sections
+    if _keep_counts:
+        for section in sections:
+            if section not in _counted:
+                _counted[section] = search_index.count_terms(section)
     page.meta["search"] = {**meta_search, "exclude": True}
     return context
+
+
+def _count(section: search_index.Section) -> search_index.Counted:
+    counted = _counted.get(section)
+    return counted if counted is not None else search_index.count_terms(section)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -70,7 +87,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not _rendered and out.is_dir():
         return
     sections = [section for src in _order for section in _sections.get((config.site_dir, src), ())]
-    files = {out / path: search_index.dumps(data) for path, data in search_index.build_index(sections).items()}
+    index = search_index.build_index(sections, count=_count)
+    files = {out / path: search_index.dumps(data) for path, data in index.items()}
     for old in [p for p in out.rglob("*") if p.is_file() and p not in files] if out.is_dir() else []:
         old.unlink()  # a page or chunk the index no longer has
     for path, text in files.items():

@@ -21,7 +21,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from . import tokenize
 
@@ -39,39 +39,55 @@ class Section:
     text: str  # plain text
 
 
+@dataclass(frozen=True)
+class Counted:
+    """A section's terms: how often each occurs, which are in its title, how many in all."""
+
+    counts: Counter
+    in_title: frozenset[str]
+    length: int
+
+
+def count_terms(section: Section) -> Counted:
+    title_terms = tokenize.index_terms(section.title)
+    counts = Counter(title_terms + tokenize.index_terms(section.text))
+    return Counted(counts, frozenset(title_terms), sum(counts.values()))
+
+
 def utf16_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def build_index(sections: Iterable[Section]) -> dict[str, object]:
-    """{path relative to the language's search folder: data} for the sections of one language's pages."""
+def build_index(sections: Iterable[Section], count: Callable[[Section], Counted] = count_terms) -> dict[str, object]:
+    """{path relative to the language's search folder: data} for the sections of one language's pages. `count` may
+    be a cached count_terms (a serve rebuild counts only the sections of the pages it rendered)."""
     pages: list[list[Section]] = []
     page_of: dict[str, int] = {}
-    counted: list[tuple[int, int, Counter, set[str], int]] = []  # page, section number, term counts, title terms, length
+    counted: list[tuple[int, int, Counter, frozenset[str], int]] = []  # page, section number, counts, title, length
     for section in sections:
         url = section.location.split("#")[0]
         if url not in page_of:
             page_of[url] = len(pages)
             pages.append([])
         page = page_of[url]
-        title_terms = tokenize.index_terms(section.title)
-        counts = Counter(title_terms + tokenize.index_terms(section.text))
-        counted.append((page, len(pages[page]), counts, set(title_terms), sum(counts.values())))
+        c = count(section)
+        counted.append((page, len(pages[page]), c.counts, c.in_title, c.length))
         pages[page].append(section)
 
     n = len(counted)
     avgdl = sum(c[4] for c in counted) / max(n, 1)
     df = Counter(term for c in counted for term in c[2])
+    idf = {term: math.log(1 + (n - d + 0.5) / (d + 0.5)) for term, d in df.items()}
     postings: dict[str, list[int]] = {}
     last_page: dict[str, int] = {}
     for page, number, counts, in_title, length in counted:
         norm = K1 * (1 - B + B * length / avgdl)
         for term, tf in counts.items():
-            idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
-            score = idf * tf * (K1 + 1) / (tf + norm) * (1 + TITLE_BOOST if term in in_title else 1)
-            postings.setdefault(term, []).extend(
-                (page - last_page.get(term, 0), number, max(1, round(score * SCALE)))
-            )
+            score = idf[term] * tf * (K1 + 1) / (tf + norm) * (1 + TITLE_BOOST if term in in_title else 1)
+            row = postings.get(term)
+            if row is None:
+                postings[term] = row = []
+            row += (page - last_page.get(term, 0), number, max(1, round(score * SCALE)))
             last_page[term] = page
 
     files: dict[str, object] = {}
