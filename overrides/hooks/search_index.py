@@ -36,7 +36,8 @@ def keep_counts() -> None:
     global _keep_counts
     _keep_counts = True
 _order: list[str] = []  # this pass's pages, in MkDocs' order (the order their sections are indexed in)
-_rendered: set[str] = set()  # pages rendered in this pass
+_changed: set[str] = set()  # pages of this pass whose sections are not what the last build indexed
+_indexed: dict[Path, list[str]] = {}  # the pages each index folder was last written from
 
 
 def _plain(markup: str) -> str:
@@ -47,7 +48,7 @@ def _plain(markup: str) -> str:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     _order.clear()
-    _rendered.clear()
+    _changed.clear()
 
 
 @event_priority(-300)  # after every hook that adds pages (hooks/essays.py adds catalog pages at -200)
@@ -59,14 +60,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(10)  # before Material's search plugin (priority 0) reads the same page
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     meta_search = page.meta.get("search") or {}
-    _rendered.add(page.file.src_uri)
+    key = (config.site_dir, page.file.src_uri)
     if meta_search.get("exclude"):
-        _sections[config.site_dir, page.file.src_uri] = []
+        if _sections.get(key) != []:
+            _changed.add(page.file.src_uri)
+        _sections[key] = []
         return context
     cutter = SearchIndex()
     cutter.add_entry_from_context(page)
     sections = [search_index.Section(e["location"], _plain(e["title"]), _plain(e["text"])) for e in cutter.entries]
-    _sections[config.site_dir, page.file.src_uri] = sections
+    if _sections.get(key) != sections:
+        _changed.add(page.file.src_uri)
+    _sections[key] = sections
     if _keep_counts:
         for section in sections:
             if section not in _counted:
@@ -81,11 +86,12 @@ def _count(section: search_index.Section) -> search_index.Counted:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    # static-i18n builds each language in turn, each ending here: write this pass's language, unless no page of it
-    # was rendered (a serve rebuild elsewhere: its files would come out the same).
+    # static-i18n builds each language in turn, each ending here: write this pass's language, unless no page's
+    # sections changed and no page came or went (a serve rebuild elsewhere: its files would come out the same).
     out = Path(config.site_dir) / "search" / config.theme["language"]
-    if not _rendered and out.is_dir():
+    if not _changed and out.is_dir() and _indexed.get(out) == _order:
         return
+    _indexed[out] = list(_order)
     sections = [section for src in _order for section in _sections.get((config.site_dir, src), ())]
     index = search_index.build_index(sections, count=_count)
     files = {out / path: search_index.dumps(data) for path, data in index.items()}
