@@ -37,6 +37,7 @@ class Built:
 
 
 _built: dict[str, Built] = {}  # by site_dir
+_serving = False  # scripts/serve.py drives the builds: remember what they rendered
 _changed: set[str] | None = None  # src_uris changed since the last build; None: render everything
 _touched: set[str] = set()  # src_uris to render in this build
 _catalog_touched = False
@@ -46,8 +47,8 @@ _dests_now: set[str] = set()
 def rebuild_only(changed: set[str] | None) -> None:
     """Called by scripts/serve.py before a build: the pages (src_uri under docs/) changed since the last build, or
     None for a full build."""
-    global _changed
-    _changed = changed
+    global _changed, _serving
+    _changed, _serving = changed, True
 
 
 def catalog_fields(path: str | None) -> tuple | None:
@@ -105,6 +106,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not _serving:
+        return markdown  # a one-off build: nothing to remember (it would read every page's front-matter again)
     built = _built.setdefault(config.site_dir, Built())
     built.listed[page.file.src_uri] = catalog_fields(page.file.abs_src_path)
     source = page.meta.get("source")
