@@ -12,6 +12,7 @@ compares them byte for byte. Outside scripts/serve.py (`mkdocs build`, `mkdocs s
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,8 +124,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site, built = Path(config.site_dir), _built.setdefault(config.site_dir, Built())
     if _changed is not None:
-        for dest in sorted(built.dests - _dests_now):  # removed pages
-            _remove(site, site / dest)
+        for dest in sorted(built.dests - _dests_now):  # removed pages, and what other hooks wrote beside them
+            _remove_page(site, dest, _dests_now)
         for src in [s for s in _changed if not (Path(config.docs_dir) / s).is_file()]:  # their raw files' copies
             source = built.sources.pop(src, None)
             built.listed.pop(src, None)
@@ -134,10 +135,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     _changed = None
 
 
+def _remove_page(site: Path, dest: str, kept: set[str]) -> None:
+    """A removed page's output: its folder (/essays/<id>/ holds cite.bib and cite.json too) unless another page's
+    output is in it."""
+    folder = (site / dest).parent
+    if dest.endswith("/index.html") and not any((site / other).is_relative_to(folder) for other in kept):
+        shutil.rmtree(folder, ignore_errors=True)
+        _remove(site, folder / "index.html")  # the folders it leaves empty
+    else:
+        _remove(site, site / dest)
+
+
 def _remove(site: Path, path: Path) -> None:
     """A file, and the folders it leaves empty, up to the site's root."""
     path.unlink(missing_ok=True)
     for folder in path.parents:
-        if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
+        if folder == site or not folder.is_relative_to(site):
             break
-        folder.rmdir()
+        if folder.exists():
+            if any(folder.iterdir()):
+                break
+            folder.rmdir()
