@@ -254,7 +254,12 @@ def print_serve_edits(project: Path) -> None:
             for what, (path, url, write) in edits.items():
                 times = []
                 for k in range(SERVE_EDITS):
-                    page.goto(base + url, wait_until="domcontentloaded", timeout=300_000)
+                    for attempt in range(3):  # a reload by livereload (a rebuild just finishing) aborts a goto
+                        try:
+                            page.goto(base + url, wait_until="domcontentloaded", timeout=300_000)
+                            break
+                        except Exception:
+                            page.wait_for_timeout(2000)
                     page.wait_for_timeout(2000)  # livereload's long poll is up, the last rebuild is done
                     marker = f"edited{k}x{int(time.time() * 1000)}"
                     begin = time.perf_counter()
