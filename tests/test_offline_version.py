@@ -47,3 +47,14 @@ def test_the_built_worker_carries_the_version(tmp_path: Path) -> None:
     offline.on_post_build(config)
     offline.on_post_build(config)  # static-i18n's next pass: written once
     assert (tmp_path / "site" / "sw.js").read_text() == f"const VERSION = '{offline.build_version(config)}';\n"
+
+
+def test_a_page_edit_rewrites_the_worker_the_site_already_holds(tmp_path: Path) -> None:
+    # A `make serve` rebuild is a dirty build: the theme's sw.js is not copied again, the versioned one stays.
+    config = project(tmp_path)
+    (tmp_path / "site").mkdir()
+    offline.on_post_build(config)
+    page = tmp_path / "docs" / "ru" / "index.md"
+    page.write_text("Привет, мир\n", encoding="utf-8")
+    offline.on_post_build(config)
+    assert (tmp_path / "site" / "sw.js").read_text() == f"const VERSION = '{offline.build_version(config)}';\n"

@@ -51,13 +51,22 @@ def test_what_serve_serves_after_edits_is_what_a_fresh_build_writes(tmp_path: Pa
         # a hand-written page
         lambda: edit(root / "docs" / "ru" / "index.md", "\n\n", "\n\nИзменено во время показа.\n\n"),
     ]
+    seed = "machine-learning-engineers-what-do-they-actually-do"  # in Russian and Chinese: aligned
+    derived = [f"alignments/{seed}.json", f"ru/essays/{seed}/parallel/zh/index.html",
+               f"zh/essays/{seed}/parallel/ru/index.html", "sw.js"]  # what an edit of the Russian text changes
+    first = tree(tmp_path / "served")
     for number, step in enumerate(steps):
         step()
         done = served.rebuild()
         assert done.kind == "pages" and done.pages >= 1, done  # page by page, not the full-build fallback
+        if number == 0:  # the edited version's passages are in its alignment and both languages' parallel pages
+            now = tree(tmp_path / "served")
+            assert [path for path in derived if now[path] == first[path]] == []
         if number == 1:
             assert (tmp_path / "served/ru/essays/served-edit/index.html").is_file()
             assert (tmp_path / "served/raw/served-ru.txt").is_file()
+            assert (tmp_path / "served/alignments/served-edit.json").is_file()
+            assert (tmp_path / "served/ru/essays/served-edit/parallel/en/index.html").is_file()
 
     fresh = tmp_path / "fresh"
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(fresh)],
@@ -68,6 +77,9 @@ def test_what_serve_serves_after_edits_is_what_a_fresh_build_writes(tmp_path: Pa
     assert [path for path in want if got[path] != want[path]] == []
     assert "essays/served-edit/index.html" in want and "ru/essays/served-edit/index.html" not in want
     assert "raw/served-en.txt" in want and "raw/served-ru.txt" not in want
+    # down to one version: no alignment, no parallel pages
+    assert "alignments/served-edit.json" not in want and not any("served-edit/parallel" in path for path in want)
+    assert f"alignments/{seed}.json" in want
 
 
 def test_a_change_to_anything_but_pages_is_a_full_build() -> None:

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from archive import align, languages
+from archive.files import sync_folder
 from archive.passages import Passage, PassagesExtension, finish_html
 
 
@@ -176,11 +177,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    # Every language pass sees every alignment; the default language's pass (static-i18n's first) writes them.
-    if config.theme["language"] != languages.DEFAULT or not _aligned:
+    # Every language pass sees every alignment; the default language's pass (static-i18n's first) writes them. The
+    # folder holds exactly this build's: a `make serve` rebuild removes the file of an essay no longer aligned (gone,
+    # or down to one version) and rewrites only the files that changed.
+    if config.theme["language"] != languages.DEFAULT:
         return
     out = Path(config.site_dir) / "alignments"
-    out.mkdir(parents=True, exist_ok=True)
-    for essay, aligned in _aligned.items():
-        text = json.dumps(aligned.published(), ensure_ascii=False, separators=(",", ":"))
-        (out / f"{essay}.json").write_text(text + "\n", encoding="utf-8")
+    sync_folder(out, {out / f"{essay}.json": json.dumps(aligned.published(), ensure_ascii=False,
+                                                         separators=(",", ":")) + "\n"
+                      for essay, aligned in _aligned.items()})

@@ -3,8 +3,10 @@
 scripts/serve.py builds once in full, then, for a change to pages under docs/, calls `rebuild_only(changed)` and
 builds "dirty": MkDocs renders a page only when its File says it is modified, and this hook says so for the pages the
 change touches — the pages changed, added or removed; every language's version of each (the language switcher,
-hreflang and JSON-LD name them); and every catalog page of every language when an essay came, went, or changed
-what the catalog lists of it (title, author, date: titles and order are on every catalog page). It also deletes what a removed page left (its HTML, its raw file's copy).
+hreflang and JSON-LD name them); the pages other hooks make from an essay's versions in its folder, in every
+language (hooks/alignments.py: the parallel pages of every pair, whose rows come from every version's passages); and
+every catalog page of every language when an essay came, went, or changed what the catalog lists of it (title,
+author, date: titles and order are on every catalog page). It also deletes what a removed page left (its HTML, its raw file's copy).
 Everything else the last build wrote stays as it was, so the site is what a full build writes: tests/test_serve.py
 compares them byte for byte. Outside scripts/serve.py (`mkdocs build`, `mkdocs serve`) this hook changes nothing.
 """
@@ -41,6 +43,7 @@ _built: dict[str, Built] = {}  # by site_dir
 _serving = False  # scripts/serve.py drives the builds: remember what they rendered
 _changed: set[str] | None = None  # src_uris changed since the last build; None: render everything
 _touched: set[str] = set()  # src_uris to render in this build
+_touched_under: set[str] = set()  # and every page whose src_uri starts with one of these
 _catalog_touched = False
 _dests_now: set[str] = set()
 
@@ -86,11 +89,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if _changed is None:
         return
     _touched = set()
+    _touched_under.clear()
     _catalog_touched = False
     docs, built = Path(config.docs_dir), _built.get(config.site_dir, Built())
     for src in _changed:
         lang, _, rest = src.partition("/")
         _touched |= {src} | {f"{code}/{rest}" for code in languages.CODES}  # the page in every language
+        if rest.startswith("essays/"):
+            # and the pages made from the essay's versions, in its folder: the parallel pages of every pair
+            _touched_under.update(f"{code}/{rest.removesuffix('.md')}/" for code in languages.CODES)
         if rest.startswith("essays/") and catalog_fields(str(docs / src)) != built.listed.get(src):
             _catalog_touched = True
 
@@ -100,7 +107,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         _dests_now.add(file.dest_uri)
         if _changed is not None:
-            touched = file.src_uri in _touched or (_catalog_touched and is_catalog_page(file.src_uri))
+            touched = (file.src_uri in _touched or (_catalog_touched and is_catalog_page(file.src_uri))
+                       or any(file.src_uri.startswith(folder) for folder in _touched_under))
             file.is_modified = (lambda: True) if touched else (lambda: False)
     return files
 

@@ -1,5 +1,5 @@
-"""Hook: the service worker (overrides/sw.js, copied to the site root with the theme's files) gets this build's
-version, so that its cache is named after the build and a new build's worker replaces what an old one kept.
+"""Hook: the service worker (overrides/sw.js, written to the site root by this hook) gets this build's version, so
+that its cache is named after the build and a new build's worker replaces what an old one kept.
 
 The version is a hash of what the site is built from: the pages under docs/, the theme overrides and mkdocs.yml;
 the same sources give the same version, so rebuilding unchanged sources does not throw readers' caches away.
@@ -11,6 +11,8 @@ import hashlib
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+
+from archive.files import write_if_changed
 
 PLACEHOLDER = "__ARCHIVE_BUILD__"
 WORKER = "sw.js"
@@ -44,8 +46,10 @@ def build_version(config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    # static-i18n builds each language in turn into one site, and each build copies the theme's files again.
+    # static-i18n builds each language in turn into one site. The worker is written from its source each time, not
+    # from the copy in the site: a `make serve` rebuild (a dirty build) does not copy the theme's files again, yet a
+    # page edit changes the version. Written only when it changed.
+    source = Path(config.theme.custom_dir) / WORKER
+    text = source.read_text(encoding="utf-8").replace(PLACEHOLDER, build_version(config))
     worker = Path(config.site_dir) / WORKER
-    text = worker.read_text(encoding="utf-8")
-    if PLACEHOLDER in text:
-        worker.write_text(text.replace(PLACEHOLDER, build_version(config)), encoding="utf-8")
+    write_if_changed(worker, text)

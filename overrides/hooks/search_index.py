@@ -20,6 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from archive import search_index
+from archive.files import sync_folder
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -94,11 +95,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     _indexed[out] = list(_order)
     sections = [section for src in _order for section in _sections.get((config.site_dir, src), ())]
     index = search_index.build_index(sections, count=_count)
-    files = {out / path: search_index.dumps(data) for path, data in index.items()}
-    for old in [p for p in out.rglob("*") if p.is_file() and p not in files] if out.is_dir() else []:
-        old.unlink()  # a page or chunk the index no longer has
-    for path, text in files.items():
-        # Unchanged files are left alone: a serve rebuild rewrites (and the browser reloads for) what changed only.
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    # a page or chunk the index no longer has goes; unchanged files are left alone
+    sync_folder(out, {out / path: search_index.dumps(data) for path, data in index.items()})

@@ -100,6 +100,28 @@ def write_file(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def write_if_changed(path: Path, text: str) -> None:
+    """Write a built file unless it holds `text` already (its folders made as needed)."""
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def sync_folder(folder: Path, texts: dict[Path, str]) -> None:
+    """Make `folder` hold exactly `texts` (path -> text, every path inside it): files it should not hold are removed,
+    with the folders left empty (the folder itself too), and a file is written only when its text changed, so a
+    serve rebuild rewrites (and the browser reloads for) what changed only."""
+    for old in [p for p in folder.rglob("*") if p.is_file() and p not in texts] if folder.is_dir() else []:
+        old.unlink()
+    for path, text in texts.items():
+        write_if_changed(path, text)
+    for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True) if folder.is_dir() else []:
+        if not any(sub.iterdir()):
+            sub.rmdir()
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+
+
 def apply_plan(result: Plan, docs_dir: Path) -> list[str]:
     """Write the new and changed pages, remove the orphaned ones; one line per page touched."""
     done = []
