@@ -6,9 +6,11 @@ change touches — the pages changed, added or removed; every language's version
 hreflang and JSON-LD name them); the pages other hooks make from an essay's versions in its folder, in every
 language (hooks/alignments.py: the parallel pages of every pair, whose rows come from every version's passages); and
 every catalog page of every language when an essay came, went, or changed what the catalog lists of it (title,
-author, date: titles and order are on every catalog page). It also deletes what a removed page left (its HTML, its raw file's copy).
-Everything else the last build wrote stays as it was, so the site is what a full build writes: tests/test_serve.py
-compares them byte for byte. Outside scripts/serve.py (`mkdocs build`, `mkdocs serve`) this hook changes nothing.
+author, date: titles and order are on every catalog page). It also deletes what a removed page left (its HTML, its
+raw file's copy). Everything else the last build wrote stays as it was (the hooks that write files beside the pages —
+search index, alignments, service worker — rewrite what changed and remove what is gone), so the site is what a full
+build writes: tests/test_serve.py compares them byte for byte. Outside scripts/serve.py (`mkdocs build`,
+`mkdocs serve`) this hook changes nothing.
 """
 
 from __future__ import annotations

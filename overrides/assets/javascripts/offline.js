@@ -1,7 +1,8 @@
 /* Reading offline: registers the site's service worker (sw.js at the site root, see there). On the first visit
    this page and its search worker were loaded before the service worker controlled them, so once it does, the page
    hands it the URLs it loaded and starts its language's search worker once more, under its control: whatever that
-   worker downloads (today search/<lang>.json) is kept, without this script knowing the files' names. */
+   worker downloads (its manifest, search/<lang>/index.json; a query's files when it is asked) is kept, without
+   this script knowing the files' names. */
 (function () {
   "use strict";
   var script = document.currentScript;
