@@ -28,7 +28,9 @@ from pathlib import Path
 from archive import languages
 from archive.decode import decode_raw
 from archive.files import plan
-from archive.parse import parse_text, strip_markdown
+from archive.document import plain_text
+from archive.normalize import read_document
+from archive.catalog import Entry
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE_ESSAY = "essays/what-is-an-ml-engineer/index.html"  # a real essay whose page size is compared across sizes
@@ -46,9 +48,9 @@ def seed_paragraphs(raw_dir: Path) -> dict[str, list[str]]:
     by_lang: dict[str, list[str]] = {code: [] for code in languages.CODES}
     for page, source in plan(raw_dir, raw_dir / "no-docs").pages.values():
         lang = page.meta["lang"]
-        parsed = parse_text(decode_raw((raw_dir / Path(source).name).read_bytes()).text, languages.get(lang).cjk)
-        for block in parsed.blocks:
-            text = strip_markdown(block.text) if block.markdown else block.text
+        doc, _ = read_document(decode_raw((raw_dir / Path(source).name).read_bytes()), Entry({"lang": lang}), frozenset())
+        for block in doc.blocks:
+            text = plain_text(block.spans)
             if block.kind == "paragraph" and len(text) > 40:
                 by_lang[lang].append(text)
     return by_lang

@@ -15,12 +15,13 @@ import sys
 from pathlib import Path
 
 from archive.files import apply_plan, plan
+from archive.languages import removal_text
 from archive.normalize import Page
 
 
 def summary(rel: str, page: Page, source: str, docs_dir: Path, status: str) -> str:
     removed = page.meta.get("removed", [])
-    what = f"removed {len(removed)}: " + "; ".join(removed) if removed else "removed nothing"
+    what = f"removed {len(removed)}: " + "; ".join(removal_text(r, "en") for r in removed) if removed else "removed nothing"
     return f"{source} -> {(docs_dir / rel).as_posix()} [{page.meta['lang']}] {status}; {what}"
 
 

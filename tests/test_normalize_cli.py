@@ -44,7 +44,7 @@ def test_writes_one_page_per_text_with_a_summary_line_each(project):
     ]
     lines = [l for l in out.stdout.splitlines() if l.startswith("raw/")]
     assert len(lines) == 5
-    assert "raw/001_5faba077e677bf86.txt -> docs/zh/essays/machine-learning-engineers-what-do-they-actually-do.md [zh] written; removed 4:" in out.stdout
+    assert "raw/001_5faba077e677bf86.txt -> docs/zh/essays/machine-learning-engineers-what-do-they-actually-do.md [zh] written; removed 3:" in out.stdout
 
 
 def test_second_run_changes_no_byte_and_check_passes(project):

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from archive.decode import DecodeError, decode_raw
 from archive.normalize import NormalizeError, normalize
-from archive.parse import looks_like_markdown
+from archive.read_plain import decode_entities
+from archive.readers import looks_like_markdown
 
 # Letters of all four scripts, digits, the punctuation and markup that the parser reacts to, and the spaces.
 ALPHABET = (
@@ -49,4 +50,5 @@ def test_no_letter_or_digit_of_a_plain_text_is_lost(text):
     if page is None or looks_like_markdown(text):
         return
     shown = "\n".join([page.meta["title"], page.meta.get("subtitle", ""), html.unescape(page.body)])
-    assert letters(text) - letters(shown) == Counter()
+    # HTML character references in plain text are decoded once: '&amp;' is the one letter-free '&'.
+    assert letters(decode_entities(unicodedata.normalize("NFC", text))[0]) - letters(shown) == Counter()

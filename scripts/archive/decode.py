@@ -32,7 +32,7 @@ class DecodeError(ValueError):
 class RawText:
     text: str  # NFC, LF line ends, no zero-width characters; lines of no-break spaces kept (they can mark paragraphs)
     encoding: str
-    cleaned: tuple[str, ...] = field(default=())  # what decoding removed, for the page's provenance
+    cleaned: tuple[tuple[str, str], ...] = field(default=())  # what decoding removed: (kind, detail), for provenance
 
 
 def _plausible(text: str) -> bool:
@@ -87,17 +87,17 @@ def decode_raw(data: bytes) -> RawText:
         raise DecodeError(f"not text (control character U+{ord(control.group()):04X} at character {control.start()})")
     cleaned = []
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        cleaned.append("byte-order mark")
+        cleaned.append(("byte-order-mark", ""))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        cleaned.append("CR line ends")
+        cleaned.append(("cr-line-ends", ""))
     zero_width = len(_ZERO_WIDTH.findall(text))
     if zero_width:
         text = _ZERO_WIDTH.sub("", text)
-        cleaned.append(f"{zero_width} zero-width or soft-hyphen characters")
+        cleaned.append(("zero-width-characters", str(zero_width)))
     blankish = sum(1 for m in _BLANKISH.finditer(text) if m.group().strip(" \t\n"))
     if blankish:
-        cleaned.append(f"{blankish} lines of no-break or ideographic spaces")
+        cleaned.append(("space-only-lines", str(blankish)))
     text = unicodedata.normalize("NFC", text)
     # Valid UTF-8 (with or without BOM) is text by construction; a guessed legacy encoding must also look like it.
     odd = 0 if encoding.startswith("utf-") else sum(1 for ch in text if unicodedata.category(ch) in ("Cn", "Co", "Cs"))

@@ -15,6 +15,9 @@ from .normalize import NormalizeError, Page, normalize
 CATALOG = "catalog.yml"
 _OWNED = re.compile(r"^source_sha256: ", re.M)
 SKIPPED = (CATALOG, "README.md", "README.txt")
+# Files a text may show as images (a relative path from the text); they are published with its page, not read as
+# texts. SVG is not among them: opened on its own, it could run script on the site's origin.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 
 
 @dataclass
@@ -26,7 +29,24 @@ class Plan:
 
 
 def raw_files(raw_dir: Path) -> list[Path]:
-    return sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in SKIPPED)
+    return sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in SKIPPED
+                  and not is_image(p))
+
+
+def is_image(path: Path) -> bool:
+    return path.suffix.lower() in IMAGE_SUFFIXES
+
+
+def raw_images(raw_dir: Path) -> frozenset[str]:
+    """Image files under raw/ (in sub-folders too, none behind a symbolic link), as project paths 'raw/…'."""
+    found = set()
+    for folder, dirs, names in os.walk(raw_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (Path(folder) / d).is_symlink()]
+        for name in names:
+            path = Path(folder) / name
+            if is_image(path) and not name.startswith(".") and not path.is_symlink() and path.is_file():
+                found.add(f"{raw_dir.resolve().name}/{path.relative_to(raw_dir).as_posix()}")
+    return frozenset(found)
 
 
 def generated_pages(docs_dir: Path) -> dict[str, str]:
@@ -55,12 +75,14 @@ def plan(raw_dir: Path, docs_dir: Path) -> Plan:
         )
         problems += catalog_problems
     pages: dict[str, tuple[Page, str]] = {}
+    images = raw_images(raw_dir) if raw_dir.is_dir() else frozenset()
     for path in files:
         # The raw file as the project names it ("raw/<name>"), wherever the command runs from: pages are byte-stable.
         source = f"{raw_dir.resolve().name}/{path.name}"
         data = path.read_bytes()
         try:
-            page = normalize(decode_raw(data), source, hashlib.sha256(data).hexdigest(), entries.get(path.name, Entry()))
+            page = normalize(decode_raw(data), source, hashlib.sha256(data).hexdigest(), entries.get(path.name, Entry()),
+                             images)
         except (DecodeError, NormalizeError) as e:
             problems.append(f"{source}: {e}")
             continue

@@ -1,0 +1,172 @@
+"""Medium's shapes, recognised on paragraph nodes: the byline and buttons of its exports and of copied pages, the
+'By … on …', 'Canonical link' and 'Exported from Medium' lines of export tools, the ' | by … | Medium' title suffix."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .document import Block, Document, Span, plain_text
+from .metadata import date_in
+from .urls import clean_url
+
+_HOSTS = ("medium.com", "towardsdatascience.com")
+_READING_TIME = re.compile(r"\d+\s*(?:分钟阅读|分で読めます|min read|мин(?:\.|уты?)? чтения|minutes? read)", re.I)
+_DATES = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?: \d{4})?\b"
+)
+# The words of Medium's interface in the languages it is read in; what is left of a line without them is not prose.
+_WORDS = re.compile(
+    r"发表在|发布于|Published in|Опубликовано в|·|--|\bin\b|Follow(?:ing)?|关注|Подписаться|フォロー|Listen|Share|More|"
+    r"Member-only story|Top highlight|Open in app|Sign (?:up|in)|Get started|Write|Responses?|Clap|Save|Press enter or click to view image in full size",
+    re.I,
+)
+_CLAPS = re.compile(r"^\d+(?:\.\d+)?[KkMm]?$")
+_SUFFIX = re.compile(r"^(?P<title>.+?)\s+\|\s+by\s+(?P<author>[^|]+?)(?:\s+\|\s+(?P<pub>[^|]+?))?\s*$")
+_SUFFIX_MEDIUM = re.compile(r"\s+\|\s+Medium\s*$")
+
+
+def is_medium_link(url: str) -> bool:
+    host = urlsplit(url).netloc.lower()
+    return any(host == h or host.endswith("." + h) for h in _HOSTS)
+
+
+def _text_of(block: Block) -> str | None:
+    return plain_text(block.spans).strip() if block.kind in ("paragraph", "heading") else None
+
+
+def interface_line(block: Block, found: dict[str, str]) -> bool:
+    """Whether a paragraph is Medium's byline or buttons (nothing else in it); facts in it go into `found`."""
+    if block.kind not in ("paragraph", "heading"):
+        return False
+    links = [s for s in block.spans if s.kind in ("link", "lost-image")]
+    residue = "".join(s.text if s.kind == "text" else " " for s in block.spans if s.kind not in ("link", "lost-image"))
+    if any(s.kind not in ("text", "link", "lost-image", "break") for s in block.spans):
+        return False
+    plain = residue.strip()
+    residue = _WORDS.sub(" ", _DATES.sub(" ", _READING_TIME.sub(" ", residue)))
+    residue = residue.strip(" \t\n·-—–|:：,")
+    if residue and not (_CLAPS.match(residue) and not links):
+        return False
+    if not (links or plain):
+        return False
+    if links and not any(is_medium_link(s.href) for s in links):
+        return False
+    for span in block.spans:
+        if span.kind == "link":
+            text, path = plain_text(span.children).strip(), urlsplit(span.href).path
+            if text and path.startswith("/@"):
+                found.setdefault("author", text)
+            elif text and is_medium_link(span.href) and path in ("", "/") and "signin" not in span.href:
+                found.setdefault("publication", text)
+    if m := re.search(r"(?:Published in|发表在|发布于|Опубликовано в)\s+([^·|]+)", plain):
+        found.setdefault("publication", m.group(1).strip())
+    if date := date_in(_DATES.search(plain).group(0)) if _DATES.search(plain) else None:
+        found.setdefault("date", date)
+    return True
+
+
+def _export_line(block: Block, doc: Document) -> bool:
+    """A line export tools add: 'By [Name](…) on [date](…).', '[Canonical link](…)', 'Exported from [Medium](…) on …'."""
+    if block.kind != "paragraph":
+        return False
+    text = plain_text(block.spans).strip()
+    links = [s for s in block.spans if s.kind == "link"]
+    if re.match(r"^Exported from Medium on\b", text, re.I):
+        doc.removed.append(("medium-export-line", text))
+        return True
+    if re.match(r"^Canonical link\.?$", text, re.I) and len(links) == 1:
+        doc.meta.setdefault("original_url", clean_url(links[0].href)[0])
+        doc.removed.append(("medium-export-line", text))
+        return True
+    m = re.match(r"^By (?P<author>.+?) on (?P<date>.+?)\.?$", text)
+    if m and links and len(text) <= 120:
+        doc.meta.setdefault("author", m.group("author").strip())
+        if date := date_in(m.group("date")):
+            doc.meta.setdefault("date", date)
+        for link in links:
+            if plain_text(link.children).strip() == m.group("date").strip() and link.href.startswith("http"):
+                doc.meta.setdefault("original_url", clean_url(link.href)[0])
+        doc.removed.append(("medium-export-line", text))
+        return True
+    return False
+
+
+_MARKERS = re.compile(r"^(?:Follow|Listen|Share|关注|フォロー|Подписаться|Member-only story)$", re.I)
+
+
+def _marker(block: Block) -> bool:
+    """A line only Medium's interface writes: reading time, Follow/Listen/Share, a link to Medium."""
+    text = _text_of(block) or ""
+    return bool(_READING_TIME.search(text) or _MARKERS.match(text)) or any(
+        s.kind in ("link", "lost-image") and is_medium_link(s.href) for s in block.spans)
+
+
+def clean_top(doc: Document, start: int, window: int = 14) -> None:
+    """Medium's byline and buttons among the first blocks after the title, and a copied page's author line (the
+    short line before 'Follow'); images there stay."""
+    found: dict[str, str] = {}
+    kept: list[Block] = []
+    blocks = doc.blocks
+    removed = 0
+    end = min(len(blocks), start + window)
+    if not any(_marker(b) for b in blocks[start:end]):
+        return
+    i = start
+    while i < end:
+        block = blocks[i]
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        text = _text_of(block)
+        if (text and following is not None and _text_of(following) in ("Follow", "关注", "フォロー", "Подписаться")
+                and len(text) <= 60 and not re.search(r"[.!?。！？]$", text)):
+            found.setdefault("author", text)
+            removed += 1
+        elif interface_line(block, found):
+            removed += 1
+        elif block.kind in ("lost-image", "image") or _export_line(block, doc):
+            kept.append(block) if block.kind in ("lost-image", "image") else None
+        else:
+            break
+        i += 1
+    if removed:
+        doc.blocks = blocks[:start] + kept + blocks[i:]
+        doc.removed.append(("medium-interface", str(removed)))
+        for key, value in found.items():
+            doc.meta.setdefault(key, value)
+
+
+def clean_export_lines(doc: Document) -> None:
+    """Export tools' lines at either end of the text."""
+    n = len(doc.blocks)
+    doc.blocks = [b for i, b in enumerate(doc.blocks) if not ((i < 6 or i >= n - 6) and _export_line(b, doc))]
+
+
+def clean_tail(doc: Document) -> None:
+    """A copied page's last lines: claps, Follow, Share…"""
+    found: dict[str, str] = {}
+    count = 0
+    if not any(_marker(b) for b in doc.blocks[-12:]):
+        return
+    while doc.blocks and count < 12 and interface_line(doc.blocks[-1], found) and not any(
+        s.kind == "link" and not is_medium_link(s.href) for s in doc.blocks[-1].spans
+    ):
+        doc.blocks.pop()
+        count += 1
+    if count:
+        doc.removed.append(("medium-interface", str(count)))
+
+
+def cut_title_suffix(title: str, doc: Document) -> str:
+    """'Title | by Name | Medium' (or '| Publication') is 'Title', by Name."""
+    m = _SUFFIX.match(title)
+    if m and (m.group("pub") or "").strip().lower() in ("medium", "") or (m and m.group("pub")):
+        doc.meta.setdefault("author", m.group("author").strip())
+        if m.group("pub") and m.group("pub").strip().lower() != "medium":
+            doc.meta.setdefault("publication", m.group("pub").strip())
+        doc.removed.append(("title-suffix", title[len(m.group("title")):].strip()))
+        return m.group("title").strip()
+    if _SUFFIX_MEDIUM.search(title):
+        doc.removed.append(("title-suffix", "| Medium"))
+        return _SUFFIX_MEDIUM.sub("", title).strip()
+    return title

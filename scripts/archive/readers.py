@@ -1,0 +1,232 @@
+"""Pick the reader by content (HTML, Markdown or plain text) and shape its document: the title and subtitle out of
+the body, 'Original:' lines and Medium's interface out, heading levels relative to the title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from . import medium
+from .document import Block, Document, Span, plain_text
+from .metadata import take_original
+from .read_markdown import read_markdown
+from .read_plain import read_plain, same
+
+try:  # i8side's modules; until they exist, HTML and Aozora texts are read as Markdown and plain text
+    from .html_extract import extract_html, looks_like_html
+except ImportError:  # pragma: no cover
+    extract_html = None
+
+    def looks_like_html(text: str) -> bool:
+        return False
+
+try:
+    from .aozora import is_aozora, read_aozora_header
+except ImportError:  # pragma: no cover
+    read_aozora_header = None
+
+    def is_aozora(text: str) -> bool:
+        return False
+
+
+_STRONG = (
+    re.compile(r"\A(?:---[ \t]*\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\n.*?\n\+\+\+)[ \t]*(?:\n|\Z)", re.S),  # front-matter
+    re.compile(r"^ {0,3}(?:`{3,}|~{3,})[^\n]*\n.*?^ {0,3}(?:`{3,}|~{3,})[ \t]*$", re.S | re.M),  # a fenced block
+    re.compile(r"(?:\A|\n[ \t]*\n) {0,3}#{1,6}[ \t]+\S"),  # an ATX heading opening a paragraph
+    re.compile(r"(?:\A|\n[ \t]*\n)[^\n]*\S[^\n]*\n {0,3}={3,}[ \t]*(?:\n|\Z)"),  # a setext title
+    re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t:|-]*$", re.M),  # a table's delimiter row
+)
+_WEAK = (
+    (re.compile(r"!?\[[^\]\n]*\]\((?:https?://|/|\./|\.\./|#|[\w.-]+/)[^)\s]*(?:\s+\"[^\"\n]*\")?\)"), 1),  # links
+    (re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.M), 2),  # list items
+    (re.compile(r"(?<![*\w])(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1(?![*\w])"), 1),  # strong emphasis
+    (re.compile(r"(?<!`)`[^`\n]+`(?!`)"), 2),  # inline code
+    (re.compile(r"^ {0,3}>[ \t]?\S", re.M), 2),  # block quotes
+    (re.compile(r"^ {0,3}(?:\*[ \t]*){3,}$|^ {0,3}(?:-[ \t]*){3,}$", re.M), 1),  # thematic breaks
+    (re.compile(r"<(?:img|br|sup|sub|details|summary)\b", re.I), 1),  # HTML that Markdown allows
+    (re.compile(r"\[\^[^\]\s]+\]"), 2),  # footnote references
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Markdown by what it is written with: a front-matter, a fence, an ATX or setext heading or a table is enough;
+    otherwise two kinds of weaker marks (links, lists, emphasis, code, quotes, …) seen often enough."""
+    head = text[:200_000]
+    if any(rx.search(head) for rx in _STRONG):
+        return True
+    kinds = sum(1 for rx, needed in _WEAK if len(rx.findall(head, 0, 200_000)[:needed]) >= needed)
+    links = len(_WEAK[0][0].findall(head))
+    return kinds >= 2 or links >= 3
+
+
+def format_of(text: str) -> str:
+    if looks_like_html(text):
+        return "html"
+    if looks_like_markdown(text):
+        return "markdown"
+    if is_aozora(text):
+        return "aozora"
+    return "plain"
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the catalog says about a text that shapes how it is read."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    labels: tuple[str, ...] = ()
+    signature: str | None = None
+
+
+def read_structured(text: str, kind: str, hints: Hints, local_files: frozenset[str]) -> Document:
+    """An HTML or Markdown text as a shaped document."""
+    if kind == "html" and extract_html is not None:
+        extract = extract_html(text)
+        doc = read_markdown(extract.markdown, local_files)
+        for key, value in extract.meta.items():
+            if key == "title":
+                doc.title = doc.title or value
+            elif key == "subtitle":
+                doc.subtitle = doc.subtitle or value
+            elif value:
+                doc.meta.setdefault(key, value)
+        doc.removed[:0] = list(extract.removed)
+    else:
+        doc = read_markdown(text, local_files)
+    _shape(doc, hints)
+    return doc
+
+
+def read_text(text: str, kind: str, cjk: bool, hints: Hints) -> Document:
+    """A plain (or Aozora Bunko) text as a shaped document."""
+    if kind == "aozora" and read_aozora_header is not None:
+        aozora = read_aozora_header(text)
+        doc = read_plain(aozora.body, cjk, aozora.title, hints.subtitle, hints.labels, hints.signature or aozora.author)
+        doc.title = doc.title or aozora.title
+        if aozora.author:
+            doc.meta.setdefault("author", aozora.author)
+        doc.removed[:0] = list(aozora.removed)
+    else:
+        doc = read_plain(text, cjk, hints.title, hints.subtitle, hints.labels, hints.signature)
+    if doc.title:
+        doc.title = medium.cut_title_suffix(doc.title, doc)
+    medium.clean_top(doc, 0)
+    medium.clean_tail(doc)
+    _lost_images(doc)
+    return doc
+
+
+def _heading_text(block: Block) -> str:
+    return plain_text(block.spans).strip()
+
+
+def _shape(doc: Document, hints: Hints) -> None:
+    blocks = doc.blocks
+    levels = [b.level for b in blocks if b.kind == "heading"]
+    # The title: the front-matter's, or the first block when it is a heading of the top level (or names the
+    # catalog's title); its own heading leaves the body either way.
+    first = blocks[0] if blocks else None
+    wanted = hints.title or doc.title
+    if first is not None and first.kind == "heading":
+        text = _heading_text(first)
+        if (wanted and same(text, wanted)) or (doc.title is None and first.level == min(levels)):
+            doc.title = doc.title or text
+            blocks.pop(0)
+    elif doc.title is None and first is not None and first.kind == "paragraph" and not hints.title:
+        text = plain_text(first.spans).strip()
+        if 0 < len(text) <= 200 and "\n" not in text and not any(s.kind == "break" for s in first.spans):
+            doc.title = text
+            blocks.pop(0)
+    if doc.title:
+        doc.title = medium.cut_title_suffix(doc.title, doc)
+    # 'Original: <url>' near the top, as a paragraph or quoted.
+    for i, block in enumerate(blocks[:4]):
+        inner = block.children[0] if block.kind == "quote" and len(block.children) == 1 else block
+        if inner.kind == "paragraph":
+            hrefs = [s.href for s in inner.spans if s.kind == "link"]
+            if take_original(plain_text(inner.spans), hrefs, doc):
+                blocks.pop(i)
+                break
+    # The subtitle: the catalog's, or a heading right under the title that Medium's byline follows.
+    if blocks and blocks[0].kind in ("heading", "paragraph"):
+        text = plain_text(blocks[0].spans).strip()
+        after = blocks[1] if len(blocks) > 1 else None
+        if hints.subtitle and same(text, hints.subtitle):
+            doc.subtitle = doc.subtitle or text
+            blocks.pop(0)
+        elif (blocks[0].kind == "heading" and doc.subtitle is None and after is not None
+              and medium.interface_line(after, {})):
+            doc.subtitle = text
+            blocks.pop(0)
+    doc.blocks = blocks
+    medium.clean_top(doc, 0)
+    medium.clean_export_lines(doc)
+    _relative_headings(doc)
+    _lost_images(doc)
+
+
+def _relative_headings(doc: Document) -> None:
+    """Heading levels from 1 (the body's top level, under the page title) down, gaps kept as they were."""
+    levels = sorted({b.level for b in _walk(doc.blocks) if b.kind == "heading"})
+    if not levels:
+        return
+    base = levels[0]
+    doc.blocks = [_relevel(b, base) for b in doc.blocks]
+
+
+def _relevel(block: Block, base: int) -> Block:
+    if block.kind == "heading":
+        return replace(block, level=min(5, block.level - base + 1))
+    if block.children or block.items:
+        return replace(block, children=tuple(_relevel(b, base) for b in block.children),
+                       items=tuple(tuple(_relevel(b, base) for b in item) for item in block.items))
+    return block
+
+
+def _walk(blocks):
+    for block in blocks:
+        yield block
+        yield from _walk(block.children)
+        for item in block.items:
+            yield from _walk(item)
+
+
+def _spans(spans):
+    for span in spans:
+        yield span
+        yield from _spans(span.children)
+
+
+def _lost_images(doc: Document) -> None:
+    """Name every image the page does not show, and the links that lost tracking parameters."""
+    tracked = 0
+    for block in _walk(doc.blocks):
+        if block.kind == "lost-image" and block.info:
+            doc.removed.append(("image-not-preserved", block.info))
+        cells = [s for row in block.rows for cell in row for s in cell]
+        for span in _spans(list(block.spans) + cells):
+            if span.kind == "lost-image":
+                doc.removed.append(("image-not-preserved", span.href))
+            elif span.kind == "link" and span.href in doc.tracked:
+                tracked += 1
+    if tracked:
+        doc.removed.append(("tracking-parameters", str(tracked)))
+
+
+def images_shown(doc: Document) -> set[str]:
+    """The project paths of the local images the page shows."""
+    found = set()
+    for block in _walk(doc.blocks):
+        if block.kind == "image":
+            found.add(block.info)
+        cells = [s for row in block.rows for cell in row for s in cell]
+        found.update(s.href for s in _spans(list(block.spans) + cells) if s.kind == "image")
+    return found
+
+
+def prose_of(doc: Document) -> str:
+    """The document's words without code, math or link targets: what its language is told from."""
+    from .document import block_text
+
+    return "\n".join(filter(None, [doc.title or "", doc.subtitle or ""] + [block_text(b) for b in doc.blocks]))
