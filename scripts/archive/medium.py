@@ -25,6 +25,8 @@ _WORDS = re.compile(
 _CLAPS = re.compile(r"^\d+(?:\.\d+)?[KkMm]?$")
 _SUFFIX = re.compile(r"^(?P<title>.+?)\s+\|\s+by\s+(?P<author>[^|]+?)(?:\s+\|\s+(?P<pub>[^|]+?))?\s*$")
 _SUFFIX_MEDIUM = re.compile(r"\s+\|\s+Medium\s*$")
+_POST_ID = re.compile(r"\s+[0-9a-f]{12}$")  # export tools name files (and so titles) '<Title> <post id>'
+_EXPORT_TEXT = re.compile(r"^(?:Exported from Medium on\b|Canonical link\.?$|By .+? on .+)", re.I)
 
 
 def is_medium_link(url: str) -> bool:
@@ -77,7 +79,7 @@ def _export_line(block: Block, doc: Document) -> bool:
         doc.removed.append(("medium-export-line", text))
         return True
     if re.match(r"^Canonical link\.?$", text, re.I) and len(links) == 1:
-        doc.meta.setdefault("original_url", clean_url(links[0].href)[0])
+        doc.meta["original_url"] = clean_url(links[0].href)[0]  # over the short /p/<id> link of a 'By … on' line
         doc.removed.append(("medium-export-line", text))
         return True
     m = re.match(r"^By (?P<author>.+?) on (?P<date>.+?)\.?$", text)
@@ -157,10 +159,23 @@ def clean_tail(doc: Document) -> None:
         doc.removed.append(("medium-interface", str(count)))
 
 
+def is_export(doc: Document) -> bool:
+    """Whether a document is a Medium post (its links or images point at Medium, or an export tool's lines)."""
+    for block in doc.blocks[:8] + doc.blocks[-6:]:
+        if block.kind in ("image", "lost-image") and is_medium_link(block.info):
+            return True
+        if any(s.kind in ("link", "lost-image") and is_medium_link(s.href) for s in block.spans):
+            return True
+    return any(r[0] in ("medium-export-line", "medium-export-footer", "medium-interface") for r in doc.removed)
+
+
 def cut_title_suffix(title: str, doc: Document) -> str:
-    """'Title | by Name | Medium' (or '| Publication') is 'Title', by Name."""
+    """'Title | by Name | Medium' (or '| Publication') is 'Title', by Name; 'Title 1a2b3c4d5e6f' is 'Title'."""
+    if _POST_ID.search(title) and not _POST_ID.fullmatch(" " + title.strip()):
+        doc.removed.append(("title-suffix", title.rsplit(" ", 1)[1]))
+        title = _POST_ID.sub("", title)
     m = _SUFFIX.match(title)
-    if m and (m.group("pub") or "").strip().lower() in ("medium", "") or (m and m.group("pub")):
+    if m:
         doc.meta.setdefault("author", m.group("author").strip())
         if m.group("pub") and m.group("pub").strip().lower() != "medium":
             doc.meta.setdefault("publication", m.group("pub").strip())

@@ -46,20 +46,35 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].strip("-")
 
 
-def _first_prose(blocks: list[Block]) -> str | None:
+def _prose(block: Block, cjk: bool) -> str | None:
+    """The text of a paragraph that is prose in the page's language: letters (CJK ones on a CJK page), not mostly
+    link text or a bare URL (a credit line, a link list)."""
+    if block.kind != "paragraph":
+        return None
+    text = plain_text(block.spans).strip()
+    linked = sum(len(plain_text(s.children)) for s in block.spans if s.kind == "link")
+    if not any(ch.isalpha() for ch in text) or linked * 2 > len(text) or re.match(r"^\S+://\S+$", text):
+        return None
+    if cjk and not any(map(is_cjk, text)):
+        return None
+    return text
+
+
+def _first_prose(blocks: list[Block], cjk: bool) -> str | None:
     """The first real paragraph of prose: not a caption (right after an image), not a one-liner such as a greeting
-    when a longer one follows; never code, a table or a quote of something else."""
+    when a longer one follows; never code, a table, a heading or a quote."""
     paragraphs = [
-        plain_text(b.spans) for i, b in enumerate(blocks)
-        if b.kind == "paragraph" and not (i and blocks[i - 1].kind in ("image", "lost-image"))
-        and any(ch.isalpha() for ch in plain_text(b.spans))
+        text for i, b in enumerate(blocks)
+        if not (i and blocks[i - 1].kind in ("image", "lost-image")) and (text := _prose(b, cjk))
     ]
-    return next((p for p in paragraphs if len(p) >= 40), paragraphs[0] if paragraphs else None)
+    # A sentence of some length first (not a formula, a label or a greeting), then any of 40 characters.
+    sentence = next((p for p in paragraphs if len(p) >= 100 or (len(p) >= 40 and p[-1] in ".!?…。！？:：")), None)
+    return sentence or next((p for p in paragraphs if len(p) >= 40), paragraphs[0] if paragraphs else None)
 
 
 def describe(doc: Document, cjk: bool, limit: int = schema.DESCRIPTION_MAX) -> str | None:
     """A meta description from the first paragraph: whole if it fits, else cut at a word (or character) and '…'."""
-    first = _first_prose(doc.blocks)
+    first = _first_prose(doc.blocks, cjk)
     if first is None:
         return None
     text = re.sub(r"\s+", " ", first).strip()
@@ -96,7 +111,7 @@ def read_document(raw: RawText, entry: Entry, local_files: frozenset[str]) -> tu
     facts = entry.facts
     hints = Hints(facts.get("title"), facts.get("subtitle"), entry.labels, facts.get("author"))
     kind = format_of(raw.text)
-    if kind in ("html", "markdown"):
+    if kind != "plain":
         doc = read_structured(raw.text, kind, hints, local_files)
         stated = doc.meta.pop("lang", None)
         if "lang" not in facts and stated in languages.CODES:

@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -27,7 +29,13 @@ _PARSER = (
     .use(footnote_plugin)
     .use(tasklists_plugin)
     .use(dollarmath_plugin, double_inline=True)
+    # Fenced divs (pandoc's `::: {.class}`, VuePress' `::: tip`, Zenn's `:::message`): their content is kept.
+    .use(container_plugin, name="div", validate=lambda params, markup: True)
+    # `{#id .class key=value}` after links, images and code (pandoc, kramdown): attributes, not text.
+    .use(attrs_plugin)
 )
+# A pandoc/kramdown attribute list ending a heading: `## Title {#id .class}`.
+_HEADING_ATTRS = re.compile(r"\s*\{(?:[#.][^{}]*|[^{}]*=[^{}]*|)\}\s*$")
 # Inline HTML that becomes a span of that kind; 'span', 'u', 'small', 'mark', 'font' only wrap their content.
 _INLINE_TAGS = {"sup": "sup", "sub": "sub", "b": "strong", "strong": "strong", "i": "em", "em": "em", "s": "strike",
                 "del": "strike", "strike": "strike", "code": "code", "kbd": "code", "tt": "code", "a": "link",
@@ -112,7 +120,12 @@ class _Reader:
     def block(self, node: SyntaxTreeNode) -> list[Block]:
         t = node.type
         if t == "heading":
-            return [Block("heading", self.inline(node.children[0]), level=int(node.tag[1]))]
+            spans = list(self.inline(node.children[0]))
+            if spans and spans[-1].kind == "text" and _HEADING_ATTRS.search(spans[-1].text):
+                spans[-1] = Span("text", _HEADING_ATTRS.sub("", spans[-1].text))
+            return [Block("heading", _merge_text(spans), level=int(node.tag[1]))]
+        if t == "container_div":
+            return self._div(node)
         if t == "paragraph":
             return self._paragraph(self.inline(node.children[0]))
         if t in ("bullet_list", "ordered_list"):
@@ -144,6 +157,23 @@ class _Reader:
             self._html_block(node.content, out, [], out)
             return out
         return self.blocks(node.children)  # anything else: its content
+
+    def _div(self, node: SyntaxTreeNode) -> list[Block]:
+        """A fenced div's content; Medium's export fields kept by pandoc (p-name: the title again, p-summary: the
+        subtitle, often the first paragraph cut short) are taken apart."""
+        content = self.blocks(node.children)
+        info = node.info or ""
+        if "p-name" in info:
+            self.doc.removed.append(("repeated-title", ""))
+            return []
+        if "p-summary" in info:
+            text = " ".join(plain_text(b.spans) for b in content).strip()
+            if text and self.doc.subtitle is None and not text.endswith(("...", "…")):
+                self.doc.subtitle = text
+            else:
+                self.doc.removed.append(("summary-field", text[:200]))
+            return []
+        return content
 
     def _paragraph(self, spans: tuple[Span, ...]) -> list[Block]:
         """A paragraph of images only (and the empty links Medium puts around them) is one image block each."""

@@ -6,27 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+
 from . import medium
 from .document import Block, Document, Span, plain_text
 from .metadata import take_original
 from .read_markdown import read_markdown
 from .read_plain import read_plain, same
 
-try:  # i8side's modules; until they exist, HTML and Aozora texts are read as Markdown and plain text
-    from .html_extract import extract_html, looks_like_html
-except ImportError:  # pragma: no cover
-    extract_html = None
-
-    def looks_like_html(text: str) -> bool:
-        return False
-
-try:
-    from .aozora import is_aozora, read_aozora_header
-except ImportError:  # pragma: no cover
-    read_aozora_header = None
-
-    def is_aozora(text: str) -> bool:
-        return False
+from .aozora import is_aozora, read_aozora_header
+from .html_extract import extract_html, looks_like_html
 
 
 _STRONG = (
@@ -62,10 +50,10 @@ def looks_like_markdown(text: str) -> bool:
 def format_of(text: str) -> str:
     if looks_like_html(text):
         return "html"
-    if looks_like_markdown(text):
-        return "markdown"
     if is_aozora(text):
         return "aozora"
+    if looks_like_markdown(text):
+        return "markdown"
     return "plain"
 
 
@@ -80,9 +68,10 @@ class Hints:
 
 
 def read_structured(text: str, kind: str, hints: Hints, local_files: frozenset[str]) -> Document:
-    """An HTML or Markdown text as a shaped document."""
-    if kind == "html" and extract_html is not None:
-        extract = extract_html(text)
+    """An HTML, Aozora Bunko or Markdown text as a shaped document (the first two through their extractors, which
+    hand over Markdown and what they found)."""
+    if kind in ("html", "aozora"):
+        extract = extract_html(text) if kind == "html" else _aozora_extract(text)
         doc = read_markdown(extract.markdown, local_files)
         for key, value in extract.meta.items():
             if key == "title":
@@ -98,17 +87,22 @@ def read_structured(text: str, kind: str, hints: Hints, local_files: frozenset[s
     return doc
 
 
+@dataclass
+class _Extract:
+    meta: dict[str, str]
+    markdown: str
+    removed: list[tuple[str, str]]
+
+
+def _aozora_extract(text: str) -> _Extract:
+    aozora = read_aozora_header(text)
+    meta = {"title": aozora.title, "subtitle": aozora.subtitle, "author": aozora.author}
+    return _Extract({k: v for k, v in meta.items() if v}, aozora.body, list(aozora.removed))
+
+
 def read_text(text: str, kind: str, cjk: bool, hints: Hints) -> Document:
-    """A plain (or Aozora Bunko) text as a shaped document."""
-    if kind == "aozora" and read_aozora_header is not None:
-        aozora = read_aozora_header(text)
-        doc = read_plain(aozora.body, cjk, aozora.title, hints.subtitle, hints.labels, hints.signature or aozora.author)
-        doc.title = doc.title or aozora.title
-        if aozora.author:
-            doc.meta.setdefault("author", aozora.author)
-        doc.removed[:0] = list(aozora.removed)
-    else:
-        doc = read_plain(text, cjk, hints.title, hints.subtitle, hints.labels, hints.signature)
+    """A plain text as a shaped document."""
+    doc = read_plain(text, cjk, hints.title, hints.subtitle, hints.labels, hints.signature)
     if doc.title:
         doc.title = medium.cut_title_suffix(doc.title, doc)
     medium.clean_top(doc, 0)
@@ -162,8 +156,56 @@ def _shape(doc: Document, hints: Hints) -> None:
     doc.blocks = blocks
     medium.clean_top(doc, 0)
     medium.clean_export_lines(doc)
+    if medium.is_export(doc):
+        _export_subtitle(doc)
+    _drop_repeats(doc)
+    _drop_template_tags(doc)
     _relative_headings(doc)
     _lost_images(doc)
+
+
+def _export_subtitle(doc: Document) -> None:
+    """Medium export tools write the subtitle as the first paragraph under the title (then, at times, a rule)."""
+    blocks = doc.blocks
+    if doc.subtitle is None and blocks and blocks[0].kind == "paragraph":
+        text = plain_text(blocks[0].spans).strip()
+        if 0 < len(text) <= 300 and not any(s.kind in ("link", "image", "lost-image") for s in blocks[0].spans):
+            doc.subtitle = text
+            blocks.pop(0)
+            if blocks and blocks[0].kind == "rule":
+                blocks.pop(0)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def _drop_repeats(doc: Document) -> None:
+    """The title or subtitle written again among the first blocks (export tools repeat them above the text)."""
+    seen = {_squash(t) for t in (doc.title, doc.subtitle) if t}
+    seen.discard("")
+    kept = []
+    for i, block in enumerate(doc.blocks):
+        if i < 6 and block.kind in ("heading", "paragraph") and _squash(plain_text(block.spans)) in seen:
+            doc.removed.append(("repeated-title", plain_text(block.spans).strip()[:200]))
+            continue
+        kept.append(block)
+    doc.blocks = kept
+
+
+# A paragraph that is only a site generator's template tag: Liquid/Jekyll/Hexo `{% … %}`, Hugo `{{< … >}}`.
+_TEMPLATE_TAG = re.compile(r"^(?:\s*(?:\{%.*?%\}|\{\{[<%].*?[>%]\}\})[^{}]{0,200}?)+\s*$", re.S)
+
+
+def _drop_template_tags(doc: Document) -> None:
+    kept = []
+    for block in doc.blocks:
+        text = plain_text(block.spans) if block.kind == "paragraph" else ""
+        if text and _TEMPLATE_TAG.match(text) and all(s.kind == "text" for s in block.spans):
+            doc.removed.append(("template-tag", text.strip()[:200]))
+            continue
+        kept.append(block)
+    doc.blocks = kept
 
 
 def _relative_headings(doc: Document) -> None:
