@@ -178,3 +178,45 @@ def test_original_line_in_plain_text_gives_the_url_and_leaves_the_body():
     page = page_of("A title\n\nOriginal: https://example.org/blog/a-title?utm_source=x\n\nThe body paragraph.", title="A title")
     assert page.meta["original_url"] == "https://example.org/blog/a-title"
     assert page.meta["essay"] == "a-title" and "Original" not in page.body
+
+
+def _wrapped(width: int, paragraphs: int = 3) -> str:
+    """Paragraphs of words hard-wrapped at `width` characters, as a blog engine or mail client writes them."""
+    words = ("machine learning engineers build and ship the systems that carry models into production every day "
+             "while data scientists explore questions ").split() * 6
+    out = []
+    for _ in range(paragraphs):
+        lines, line = [], ""
+        for word in words:
+            if len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        out.append("\n".join(lines + [line + "."]))
+    return "\n\n".join(out)
+
+
+def test_lines_wrapped_past_100_characters_are_joined_at_the_width_the_text_shows():
+    assert wrap_width(_wrapped(104), cjk=False) >= 101
+    blocks = parse_text("Title\n\n" + _wrapped(104), cjk=False).blocks
+    assert [b.kind for b in blocks] == ["paragraph"] * 3
+    # A text whose lines are paragraphs of any length shows no wrap width: each line stays a paragraph.
+    loose = "Title\n" + "\n".join("word " * n + "end." for n in (30, 12, 45, 21, 38, 9))
+    assert wrap_width(loose, cjk=False) == 100 and len(parse_text(loose, cjk=False).blocks) == 6
+
+
+def test_a_paragraph_after_a_list_is_not_taken_into_it():
+    text = ("Title\n\nThey do many things, including:\n\nanalysis and reporting;\n\nstatistical modelling;\n\n"
+            "machine learning.\n\nThese people build things. They ship them to production, and they keep them running.\n")
+    blocks = parse_text(text, cjk=False).blocks
+    assert [b.kind for b in blocks] == ["paragraph", "list", "paragraph"] and len(blocks[1].items) == 3
+    long_last = "Title\n\nIncluding:\n\none;\n\ntwo;\n\nThis closing paragraph is much longer than any item of the list, so it is prose.\n"
+    assert [b.kind for b in parse_text(long_last, cjk=False).blocks] == ["paragraph", "list", "paragraph"]
+
+
+def test_html_character_references_in_plain_text_are_decoded_once():
+    page = page_of("Title\n\nAT&amp;T&#8217;s &lt;b&gt; and &amp;lt; stays one level, &copy without semicolon.")
+    shown = htmllib.unescape(re.sub(r"<[^>]+>", "", markdown.markdown(page.body)))
+    assert "AT&T’s <b> and &lt; stays one level, &copy without semicolon." in shown
+    assert {"kind": "html-entities", "detail": "5"} in page.meta["removed"]

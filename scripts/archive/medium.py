@@ -49,6 +49,10 @@ def interface_line(block: Block, found: dict[str, str]) -> bool:
     plain = residue.strip()
     residue = _WORDS.sub(" ", _DATES.sub(" ", _READING_TIME.sub(" ", residue)))
     residue = residue.strip(" \t\n·-—–|:：,")
+    published = re.match(r"^(?:Published in|发表在|发布于|Опубликовано в)\s+(.{1,80})$", plain)
+    if published and not links:
+        found.setdefault("publication", published.group(1).strip())
+        return True
     if residue and not (_CLAPS.match(residue) and not links):
         return False
     if not (links or plain):
@@ -105,37 +109,52 @@ def _marker(block: Block) -> bool:
         s.kind in ("link", "lost-image") and is_medium_link(s.href) for s in block.spans)
 
 
-def clean_top(doc: Document, start: int, window: int = 14) -> None:
-    """Medium's byline and buttons among the first blocks after the title, and a copied page's author line (the
-    short line before 'Follow'); images there stay."""
-    found: dict[str, str] = {}
-    kept: list[Block] = []
+_FOLLOW = ("Follow", "关注", "フォロー", "Подписаться")
+
+
+def clean_top(doc: Document, start: int, window: int = 16) -> None:
+    """Medium's byline and buttons among the first blocks after the title. On a copied page the line before
+    'Follow' is the author and a single line above that the subtitle; images there stay."""
     blocks = doc.blocks
-    removed = 0
-    end = min(len(blocks), start + window)
-    if not any(_marker(b) for b in blocks[start:end]):
+    first = next((i for i in range(start, min(len(blocks), start + window)) if _marker(blocks[i])), None)
+    if first is None:
         return
-    i = start
-    while i < end:
+    found: dict[str, str] = {}
+    head = first
+    if _text_of(blocks[first]) in _FOLLOW and first > start and _byline_name(blocks[first - 1]):
+        found["author"] = _text_of(blocks[first - 1])
+        head = first - 1
+    if head - start > 1:  # more than a subtitle above the byline: it is not the page's header
+        return
+    kept: list[Block] = []
+    removed = first - head
+    i = first
+    while i < len(blocks) and i < start + window + 4:
         block = blocks[i]
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        text = _text_of(block)
-        if (text and following is not None and _text_of(following) in ("Follow", "关注", "フォロー", "Подписаться")
-                and len(text) <= 60 and not re.search(r"[.!?。！？]$", text)):
-            found.setdefault("author", text)
+        if interface_line(block, found):
             removed += 1
-        elif interface_line(block, found):
-            removed += 1
-        elif block.kind in ("lost-image", "image") or _export_line(block, doc):
-            kept.append(block) if block.kind in ("lost-image", "image") else None
-        else:
+        elif block.kind in ("lost-image", "image"):
+            kept.append(block)
+        elif not _export_line(block, doc):
             break
         i += 1
+    subtitle = blocks[start:head]
+    # Only a byline Medium itself draws (reading time, Follow, Listen, Share) says the line above is the subtitle.
+    drawn = any(_READING_TIME.search(_text_of(b) or "") or _MARKERS.match(_text_of(b) or "") for b in blocks[first:i])
+    if subtitle and drawn and doc.subtitle is None and _text_of(subtitle[0]) and len(_text_of(subtitle[0])) <= 300:
+        doc.subtitle = _text_of(subtitle[0])
+    elif subtitle:
+        kept[:0] = subtitle
+    doc.blocks = blocks[:start] + kept + blocks[i:]
     if removed:
-        doc.blocks = blocks[:start] + kept + blocks[i:]
         doc.removed.append(("medium-interface", str(removed)))
-        for key, value in found.items():
-            doc.meta.setdefault(key, value)
+    for key, value in found.items():
+        doc.meta.setdefault(key, value)
+
+
+def _byline_name(block: Block) -> bool:
+    text = _text_of(block)
+    return bool(text) and len(text) <= 60 and not re.search(r"[.!?。！？:：]$", text)
 
 
 def clean_export_lines(doc: Document) -> None:

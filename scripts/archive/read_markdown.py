@@ -319,7 +319,7 @@ class _Reader:
         if events[0][0] == "start":
             attrs = events[0][2]
             if tag == "input" and attrs.get("type") == "checkbox":  # a task list item's box
-                sink.append(Span("text", "☑ " if "checked" in attrs else "☐ "))
+                sink.append(Span("text", "☑" if "checked" in attrs else "☐"))
             elif tag == "br":
                 sink.append(Span("break"))
             elif tag == "img":
