@@ -213,13 +213,15 @@ def test_a_text_in_a_language_the_archive_lacks_is_refused_and_nothing_is_writte
 def test_page_front_matter_says_what_the_text_states(name, imported):
     page, want = page_of(imported, name), EXPECTATIONS[name]
     meta = page.meta
-    assert page.path.parent.parent.name == want["lang"], f"filed under {page.path.parent.parent.name}"
-    assert meta.get("lang") == want["lang"]
+    assert page.path.parent.parent.name == want["lang"], f"filed under {page.path.parent.parent.name}/"
+    assert meta.get("lang") == want["lang"], f"lang: {meta.get('lang')!r}"
     for key in ("title", "subtitle", "author", "original_url"):
         if key in want:
-            assert flat(str(meta.get(key, "")), want["lang"]) == flat(str(want[key]), want["lang"]), key
+            got = str(meta.get(key, ""))
+            wanted = str(want[key])
+            assert flat(got, want["lang"]) == flat(wanted, want["lang"]), f"{key}: {got[:120]!r}, want {wanted!r}"
     if "date" in want:
-        assert str(meta.get("date", "")) == str(want["date"])
+        assert str(meta.get("date", "")) == str(want["date"]), f"date: {meta.get('date')!r}, want {want['date']}"
     description = str(meta.get("description", ""))
     for junk in DESCRIPTION_JUNK + want.get("description_not", []):
         assert junk not in description, f"description {description!r} holds {junk!r}"
@@ -233,15 +235,17 @@ def test_built_header_shows_title_byline_and_original(name, imported, built):
     page, document = built_page(imported, built, name)
     want, (header, _) = EXPECTATIONS[name], essay_parts(document)
     lang = want["lang"]
-    assert flat(header.find("h1").text(), lang) == flat(want["title"], lang)
+    title = header.find("h1").text()
+    assert flat(title, lang) == flat(want["title"], lang), f"<h1> {title[:120]!r}, want {want['title']!r}"
     shown = flat(header.text(), lang)
     for key in ("subtitle", "author"):
         if key in want:
-            assert flat(want[key], lang) in shown, key
+            assert flat(want[key], lang) in shown, f"{key} {want[key]!r} not in the header"
     if "date" in want:
-        assert any(t.get("datetime", "").startswith(str(want["date"])) for t in header.find_all("time"))
+        times = [t.get("datetime", "") for t in header.find_all("time")]
+        assert any(t.startswith(str(want["date"])) for t in times), f"<time datetime> {times}, want {want['date']}"
     if "original_url" in want:
-        assert any(a.get("href") == want["original_url"] for a in header.find_all("a"))
+        assert any(a.get("href") == want["original_url"] for a in header.find_all("a")), "no link to the original"
 
 
 @pytest.mark.parametrize("name", ACCEPTED)
@@ -271,11 +275,14 @@ def test_built_body_keeps_the_structure(name, imported, built):
     _, document = built_page(imported, built, name)
     want, (_, body) = EXPECTATIONS[name], essay_parts(document)
     elements = elements_in(body)
-    assert [e.text() for e in elements if e.tag == "h1"] == [], "the body has a second <h1>"
+    second = [" ".join(e.text().split())[:60] for e in elements if e.tag == "h1"]
+    assert second == [], f"the body has <h1> besides the title: {second}"
     if "headings" in want:
-        assert len([e for e in elements if e.tag in {"h2", "h3", "h4", "h5", "h6"}]) == want["headings"]
+        headings = [" ".join(e.text().split())[:60] for e in elements if e.tag in {"h2", "h3", "h4", "h5", "h6"}]
+        assert len(headings) == want["headings"], f"{len(headings)} headings h2-h6, want {want['headings']}: {headings}"
     if "tables" in want:
-        assert len([e for e in elements if e.tag == "table"]) == want["tables"]
+        tables = len([e for e in elements if e.tag == "table"])
+        assert tables == want["tables"], f"{tables} <table>, want {want['tables']}"
     if "math" in want:
         formulas = "".join(e.text() for e in elements if e.tag == "math" or e.classes & MATH_CLASSES)
         for formula in want["math"]:
@@ -289,7 +296,7 @@ def test_built_body_loads_nothing_from_elsewhere_and_shows_its_own_images(name, 
     site = imported.project / "site"
     page_url = "/" + page.html.relative_to(site).as_posix()
     elements = elements_in(body)
-    assert sorted({e.tag for e in elements} & FORBIDDEN_TAGS) == []
+    assert sorted({e.tag for e in elements} & FORBIDDEN_TAGS) == [], "the body runs or loads something"
     for element in elements:
         assert "url(" not in element.get("style", ""), f"<{element.tag} style=…url(…)> loads an image"
         for attr in ("srcset", "poster", "background"):
@@ -301,7 +308,8 @@ def test_built_body_loads_nothing_from_elsewhere_and_shows_its_own_images(name, 
         target = site / unquote(urljoin(page_url, src.path)).lstrip("/")
         assert target.is_file(), f"shows {image.get('src')}, which the site does not have"
     if "images" in want:
-        assert len(images) == want["images"]
+        assert len(images) == want["images"], f"{len(images)} <img>, want {want['images']}"
     if "missing_images" in want:
         note = flat(MISSING_IMAGE[want["lang"]], want["lang"])
-        assert flat(text_of(body), want["lang"]).count(note) == want["missing_images"]
+        notes = flat(text_of(body), want["lang"]).count(note)
+        assert notes == want["missing_images"], f"{notes} notes {note!r}, want {want['missing_images']}"
