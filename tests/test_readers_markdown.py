@@ -201,7 +201,7 @@ def test_descriptions_skip_code_captions_original_lines_and_front_matter():
 
 
 def test_medium_markdown_export_lines_give_author_date_url_and_leave():
-    text = ("# The title\n\nThe subtitle of the post\n\n![](https://cdn-images-1.medium.com/max/800/1*x.png)\n\n"
+    text = ("# The title\n\nThe subtitle of the post\n\n---\n\n![](https://cdn-images-1.medium.com/max/800/1*x.png)\n\n"
             "### The title\n\nBody paragraph one, which is long enough to be a description of it.\n\n"
             "By [Jane Roe](https://medium.com/@jane) on [March 5, 2021](https://medium.com/p/0123456789ab).\n\n"
             "[Canonical link](https://medium.com/@jane/the-title-0123456789ab)\n\n"
@@ -210,8 +210,18 @@ def test_medium_markdown_export_lines_give_author_date_url_and_leave():
     m = page.meta
     assert (m["title"], m["subtitle"], m["author"], m["date"]) == ("The title", "The subtitle of the post", "Jane Roe", "2021-03-05")
     assert m["original_url"] == "https://medium.com/@jane/the-title-0123456789ab" and m["essay"] == "the-title"
-    for junk in ("Canonical", "Exported", "By Jane", "### The title"):
+    for junk in ("Canonical", "Exported", "By Jane", "### The title", "---"):
         assert junk not in page.body
+
+
+def test_a_medium_summary_repeated_by_the_text_leaves_once_and_undefined_captions_go():
+    text = ("# T\n\nThe summary, the text's own start, cut\n\n![](https://cdn-images-1.medium.com/a.png)\n\n"
+            "The summary, the text's own start, cut short by Medium — here in full.\n\n"
+            "![](https://cdn-images-1.medium.com/b.png)\nundefined\n\nundefinedundefined\n\n"
+            "[Canonical link](https://medium.com/@a/t-0123456789ab)\n")
+    page = page_of(text)
+    assert "subtitle" not in page.meta and page.body.count("The summary") == 1 and "undefined" not in page.body
+    assert page.body.count("Image not preserved") == 2
 
 
 def test_a_copied_medium_page_loses_its_interface_lines():

@@ -20,7 +20,8 @@ SHA = "0" * 64
 # The Markdown extensions mkdocs.yml gives the site (its YAML has Python tags, so they are named here).
 SITE_EXTENSIONS = ["toc", "footnotes", "tables", "pymdownx.details", "pymdownx.highlight", "pymdownx.superfences",
                    "pymdownx.arithmatex"]
-SITE_CONFIGS = {"pymdownx.arithmatex": {"generic": True, "inline_syntax": ["round"], "block_syntax": ["dollar"]}}
+SITE_CONFIGS = {"pymdownx.arithmatex": {"generic": True, "inline_syntax": ["round"], "block_syntax": ["dollar"]},
+                "pymdownx.superfences": {"preserve_tabs": True}}
 
 
 def parse_text(text: str, cjk: bool):

@@ -26,6 +26,10 @@ def to_mathml(tex: str, block: bool) -> str:
         escaped = html.escape(tex)
         return f"<pre><code>{escaped}</code></pre>" if block else f"<code>{escaped}</code>"
     mathml = _UNSAFE.sub("", mathml)
+    # The TeX rides along as MathML's own annotation: not drawn, but copied, searched and read by tools.
+    start = mathml.index(">") + 1
+    annotation = f'<annotation encoding="application/x-tex">{html.escape(tex)}</annotation>'
+    mathml = f"{mathml[:start]}<semantics>{mathml[start:-len('</math>')]}{annotation}</semantics></math>"
     return f'<div class="archive-math">{mathml}</div>' if block else mathml
 
 

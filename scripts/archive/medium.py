@@ -25,6 +25,7 @@ _WORDS = re.compile(
 _CLAPS = re.compile(r"^\d+(?:\.\d+)?[KkMm]?$")
 _SUFFIX = re.compile(r"^(?P<title>.+?)\s+\|\s+by\s+(?P<author>[^|]+?)(?:\s+\|\s+(?P<pub>[^|]+?))?\s*$")
 _SUFFIX_MEDIUM = re.compile(r"\s+\|\s+Medium\s*$")
+_UNDEFINED = re.compile(r"^\s*(?:undefined\s*)+$")
 _POST_ID = re.compile(r"\s+[0-9a-f]{12}$")  # export tools name files (and so titles) '<Title> <post id>'
 _EXPORT_TEXT = re.compile(r"^(?:Exported from Medium on\b|Canonical link\.?$|By .+? on .+)", re.I)
 
@@ -204,3 +205,16 @@ def cut_title_suffix(title: str, doc: Document) -> str:
         doc.removed.append(("title-suffix", "| Medium"))
         return _SUFFIX_MEDIUM.sub("", title).strip()
     return title
+
+
+def drop_undefined_captions(doc: Document) -> None:
+    """mediumexporter writes 'undefined' for each image caption (or other field) that was empty."""
+    kept: list[Block] = []
+    for block in doc.blocks:
+        words = "".join(s.text for s in block.spans if s.kind == "text") if block.kind == "paragraph" else ""
+        if words and _UNDEFINED.match(words) and all(s.kind in ("text", "break", "image", "lost-image") for s in block.spans):
+            doc.removed.append(("medium-export-line", "undefined"))
+            kept.extend(Block(s.kind, text=s.text, info=s.href) for s in block.spans if s.kind in ("image", "lost-image"))
+            continue
+        kept.append(block)
+    doc.blocks = kept

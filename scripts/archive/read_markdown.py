@@ -141,7 +141,9 @@ class _Reader:
                 return [Block("math", text=node.content.strip())]
             return [Block("code", text=node.content, info=info if _LANGUAGE.match(info) else "")]
         if t in ("math_block", "math_block_label"):
-            return [Block("math", text=node.content.strip())]
+            tex = node.content.strip()
+            habr = _HABR_DISPLAY.match(tex)  # `$$display$$…$$display$$` opening a line reads as a dollar block
+            return [Block("math", text=_MD_ESCAPE.sub(r"\1", habr.group(1)).strip() if habr else tex)]
         if t == "table":
             return [self._table(node)]
         if t == "hr":
@@ -176,7 +178,11 @@ class _Reader:
         return content
 
     def _paragraph(self, spans: tuple[Span, ...]) -> list[Block]:
-        """A paragraph of images only (and the empty links Medium puts around them) is one image block each."""
+        """A paragraph of images only (and the empty links Medium puts around them) is one image block each; one of
+        display formulas only, one math block each."""
+        if spans and all(s.kind == "math" and s.href == "display" or (s.kind in ("text", "break") and not s.text.strip())
+                         for s in spans) and any(s.kind == "math" for s in spans):
+            return [Block("math", text=s.text) for s in spans if s.kind == "math"]
         images = [s for s in spans if s.kind in ("image", "lost-image")]
         rest = [s for s in spans if s.kind not in ("image", "lost-image", "break")
                 and not (s.kind == "text" and not s.text.strip())
@@ -371,8 +377,10 @@ class _Reader:
                 sink.append(Span(image.kind, image.text, (Span("text", title),), image.href) if title else image)
             elif t == "code_inline":
                 sink.append(Span("code", node.content))
-            elif t in ("math_inline", "math_inline_double"):
+            elif t == "math_inline":
                 sink.append(Span("math", node.content.strip()))
+            elif t == "math_inline_double":
+                sink.append(Span("math", node.content.strip(), href="display"))
             elif t == "html_inline":
                 self._html_inline(node.content, stack)
             elif t == "footnote_ref":
@@ -412,27 +420,28 @@ def _images(span: Span) -> list[Span]:
     return [c for c in span.children if c.kind in ("image", "lost-image")]
 
 
-def _join_habr_math(tokens: list) -> None:
-    """Habr writes inline math as $inline$…$inline$: dollarmath reads that as math 'inline', the formula as text,
-    math 'inline' again; the three tokens become one formula."""
-    for token in tokens:
-        children = token.children
-        if not children:
-            continue
-        out = []
-        i = 0
-        while i < len(children):
-            c = children[i]
-            if (c.type == "math_inline" and c.content == "inline" and i + 2 < len(children)
-                    and children[i + 2].type == "math_inline" and children[i + 2].content == "inline"):
-                formula = children[i + 1]
-                formula.type, formula.tag, formula.markup = "math_inline", "math", "$"
-                out.append(formula)
-                i += 3
-                continue
-            out.append(c)
-            i += 1
-        token.children = out
+_HABR_DISPLAY = re.compile(r"^display\$\$(.*)\$\$display$", re.S)
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _habr_math(state, silent: bool) -> bool:
+    """Habr's math marks, `$inline$…$inline$` and `$$display$$…$$display$$`, read where the inline parser stands
+    (before dollarmath, which would take the marks for formulas); Habr's Markdown escapes apply inside them."""
+    for marker, kind in (("$$display$$", "math_inline_double"), ("$inline$", "math_inline")):
+        if state.src.startswith(marker, state.pos):
+            end = state.src.find(marker, state.pos + len(marker))
+            if end < 0:
+                return False
+            if not silent:
+                token = state.push(kind, "math", 0)
+                token.content = _MD_ESCAPE.sub(r"\1", state.src[state.pos + len(marker) : end])
+                token.markup = marker
+            state.pos = end + len(marker)
+            return True
+    return False
+
+
+_PARSER.inline.ruler.before("math_inline", "habr_math", _habr_math)
 
 
 def read_markdown(text: str, local_files: frozenset[str] = frozenset(), base: str = "raw") -> Document:
@@ -447,7 +456,6 @@ def read_markdown(text: str, local_files: frozenset[str] = frozenset(), base: st
         doc.removed.append(("front-matter", ""))
         doc.removed.extend(removed)
     tokens = _PARSER.parse(body)
-    _join_habr_math(tokens)
     reader = _Reader(doc, local_files, base)
     doc.blocks = reader.blocks(SyntaxTreeNode(tokens).children)
     notes = [b for b in doc.blocks if b.kind == "footnote"]

@@ -14,6 +14,7 @@ from .read_markdown import read_markdown
 from .read_plain import read_plain, same
 
 from .aozora import is_aozora, read_aozora_header
+from .gutenberg import is_gutenberg, read_gutenberg
 from .html_extract import extract_html, looks_like_html
 
 
@@ -102,7 +103,15 @@ def _aozora_extract(text: str) -> _Extract:
 
 def read_text(text: str, kind: str, cjk: bool, hints: Hints) -> Document:
     """A plain text as a shaped document."""
-    doc = read_plain(text, cjk, hints.title, hints.subtitle, hints.labels, hints.signature)
+    if is_gutenberg(text):
+        book = read_gutenberg(text)
+        doc = read_plain(book.body, cjk, hints.title or book.title, hints.subtitle, hints.labels, hints.signature)
+        doc.title = doc.title or book.title
+        if book.author:
+            doc.meta.setdefault("author", book.author)
+        doc.removed[:0] = book.removed
+    else:
+        doc = read_plain(text, cjk, hints.title, hints.subtitle, hints.labels, hints.signature)
     if doc.title:
         doc.title = medium.cut_title_suffix(doc.title, doc)
     medium.clean_top(doc, 0)
@@ -158,6 +167,7 @@ def _shape(doc: Document, hints: Hints) -> None:
     medium.clean_export_lines(doc)
     if medium.is_export(doc):
         _export_subtitle(doc)
+        medium.drop_undefined_captions(doc)
     _drop_repeats(doc)
     _drop_template_tags(doc)
     _relative_headings(doc)
@@ -165,15 +175,25 @@ def _shape(doc: Document, hints: Hints) -> None:
 
 
 def _export_subtitle(doc: Document) -> None:
-    """Medium export tools write the subtitle as the first paragraph under the title (then, at times, a rule)."""
+    """Medium export tools write the post's subtitle field as the first paragraph under the title: followed by a
+    rule it is the subtitle; repeated among the next blocks (Medium's summary is the text's own start), the copy
+    above leaves; otherwise it is the text's first paragraph."""
     blocks = doc.blocks
-    if doc.subtitle is None and blocks and blocks[0].kind == "paragraph":
-        text = plain_text(blocks[0].spans).strip()
-        if 0 < len(text) <= 300 and not any(s.kind in ("link", "image", "lost-image") for s in blocks[0].spans):
-            doc.subtitle = text
-            blocks.pop(0)
-            if blocks and blocks[0].kind == "rule":
-                blocks.pop(0)
+    if doc.subtitle is not None or not blocks or blocks[0].kind != "paragraph":
+        return
+    text = plain_text(blocks[0].spans).strip()
+    if not text or len(text) > 300 or any(s.kind in ("image", "lost-image") for s in blocks[0].spans):
+        return
+    if len(blocks) > 1 and blocks[1].kind == "rule":
+        doc.subtitle = text
+        del blocks[:2]
+        return
+    key = _squash(text.rstrip(".…"))
+    for block in blocks[1:6]:
+        if block.kind in ("paragraph", "heading") and key and _squash(plain_text(block.spans)).startswith(key):
+            doc.removed.append(("summary-field", text))
+            del blocks[0]
+            return
 
 
 def _squash(text: str) -> str:
@@ -181,8 +201,8 @@ def _squash(text: str) -> str:
 
 
 def _drop_repeats(doc: Document) -> None:
-    """The title or subtitle written again among the first blocks (export tools repeat them above the text)."""
-    seen = {_squash(t) for t in (doc.title, doc.subtitle) if t}
+    """The title written again among the first blocks (export tools repeat it above the text)."""
+    seen = {_squash(t) for t in (doc.title,) if t}
     seen.discard("")
     kept = []
     for i, block in enumerate(doc.blocks):
