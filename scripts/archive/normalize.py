@@ -8,8 +8,8 @@ from functools import cached_property
 
 from . import languages, schema
 from .catalog import Entry
-from .decode import RawText
-from .detect import detect_language
+from .decode import RawText, describe_cleaned
+from .detect import identify
 from .parse import ParsedText, essay_id_from_url, is_cjk, parse_text, strip_markdown
 from .render import render_body, render_page
 
@@ -64,11 +64,15 @@ def describe(parsed: ParsedText, cjk: bool, limit: int = schema.DESCRIPTION_MAX)
 def _lang_of(raw: RawText, entry: Entry) -> str:
     if "lang" in entry.facts:
         return entry.facts["lang"]
-    without_urls = re.sub(r"\]\([^)]*\)|https?://\S+", " ", raw.text)
-    lang = detect_language(without_urls)
-    if lang is None:
-        raise NormalizeError("cannot tell the language (no Latin, Cyrillic, Chinese or Japanese letters); set 'lang' in raw/catalog.yml")
-    return lang
+    found = identify(raw.text)
+    if found is None:
+        raise NormalizeError("cannot tell the language (the text has no letters); set 'lang' in raw/catalog.yml")
+    if not found.in_archive:
+        raise NormalizeError(
+            f"written in {found.name} ({found.code}); this archive has {', '.join(languages.CODES)}: "
+            "set lang in raw/catalog.yml if that is wrong, or add the language to scripts/archive/languages.py"
+        )
+    return found.code
 
 
 def normalize(raw: RawText, source: str, sha256: str, entry: Entry = Entry()) -> Page:
@@ -109,7 +113,7 @@ def normalize(raw: RawText, source: str, sha256: str, entry: Entry = Entry()) ->
         "source": source,
         "source_sha256": sha256,
         "encoding": raw.encoding,
-        "removed": list(raw.cleaned) + parsed.removed,
+        "removed": [describe_cleaned(kind, detail) for kind, detail in raw.cleaned] + parsed.removed,
     }
     meta = schema.ordered(meta)
     problems = schema.validate(meta)
