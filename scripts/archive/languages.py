@@ -37,8 +37,9 @@ LANGUAGES: tuple[Language, ...] = (
         removals={
             "byte-order-mark": "Byte-order mark",
             "cr-line-ends": "CR line ends (now LF)",
+            "mojibake-repaired": "Mojibake repaired (UTF-8 that had been read as Latin-1 or cp1252)",
             "zero-width-characters": "Zero-width or soft-hyphen characters",
-            "space-only-lines": "Lines of only no-break or ideographic spaces (read as paragraph breaks)",
+            "no-break-space-lines": "Lines of only no-break or ideographic spaces (read as paragraph breaks)",
             "html-entities": "HTML character references (decoded once)",
             "signature": "Signature line at the end",
             "section-label": "Section label above the title",
@@ -110,8 +111,9 @@ LANGUAGES: tuple[Language, ...] = (
         removals={
             "byte-order-mark": "Метка порядка байтов (BOM)",
             "cr-line-ends": "Концы строк CR (теперь LF)",
+            "mojibake-repaired": "Исправлены «кракозябры» (UTF-8, прочитанный как Latin-1 или cp1252)",
             "zero-width-characters": "Символы нулевой ширины и мягкие переносы",
-            "space-only-lines": "Строки только из неразрывных или идеографических пробелов (считаны как границы абзацев)",
+            "no-break-space-lines": "Строки только из неразрывных или идеографических пробелов (считаны как границы абзацев)",
             "html-entities": "Ссылки на символы HTML (раскрыты один раз)",
             "signature": "Строка подписи в конце",
             "section-label": "Метка рубрики над заголовком",
@@ -183,8 +185,9 @@ LANGUAGES: tuple[Language, ...] = (
         removals={
             "byte-order-mark": "字节顺序标记（BOM）",
             "cr-line-ends": "CR 换行符（已改为 LF）",
+            "mojibake-repaired": "已修复乱码（被当作 Latin-1 或 cp1252 读取的 UTF-8）",
             "zero-width-characters": "零宽字符或软连字符",
-            "space-only-lines": "仅含不换行空格或全角空格的行（视为段落分隔）",
+            "no-break-space-lines": "仅含不换行空格或全角空格的行（视为段落分隔）",
             "html-entities": "HTML 字符引用（已解码一次）",
             "signature": "文末署名行",
             "section-label": "标题上方的栏目标签",
@@ -256,8 +259,9 @@ LANGUAGES: tuple[Language, ...] = (
         removals={
             "byte-order-mark": "バイト順マーク（BOM）",
             "cr-line-ends": "CR の改行（LF に変換）",
+            "mojibake-repaired": "文字化けを修復（Latin-1 や cp1252 として読まれた UTF-8）",
             "zero-width-characters": "ゼロ幅文字・ソフトハイフン",
-            "space-only-lines": "ノーブレークスペースや全角スペースだけの行（段落の区切りとして読んだもの）",
+            "no-break-space-lines": "ノーブレークスペースや全角スペースだけの行（段落の区切りとして読んだもの）",
             "html-entities": "HTML の文字参照（一度だけ展開）",
             "signature": "末尾の署名行",
             "section-label": "タイトルの上のカテゴリ名",

@@ -9,7 +9,7 @@ from functools import cached_property
 from . import languages, schema
 from .catalog import Entry
 from .decode import RawText
-from .detect import detect_language
+from .detect import identify
 from .document import Block, Document, plain_text
 from .read_plain import is_cjk
 from .readers import Hints, format_of, images_shown, prose_of, read_structured, read_text
@@ -89,11 +89,15 @@ def describe(doc: Document, cjk: bool, limit: int = schema.DESCRIPTION_MAX) -> s
 def _lang_of(raw: RawText, entry: Entry) -> str:
     if "lang" in entry.facts:
         return entry.facts["lang"]
-    without_urls = re.sub(r"\]\([^)]*\)|https?://\S+", " ", raw.text)
-    lang = detect_language(without_urls)
-    if lang is None:
-        raise NormalizeError("cannot tell the language (no Latin, Cyrillic, Chinese or Japanese letters); set 'lang' in raw/catalog.yml")
-    return lang
+    found = identify(raw.text)
+    if found is None:
+        raise NormalizeError("cannot tell the language (the text has no letters); set 'lang' in raw/catalog.yml")
+    if not found.in_archive:
+        raise NormalizeError(
+            f"written in {found.name} ({found.code}); this archive has {', '.join(languages.CODES)}: "
+            "set lang in raw/catalog.yml if that is wrong, or add the language to scripts/archive/languages.py"
+        )
+    return found.code
 
 
 # Page fields a text may state about itself; the catalog's value wins over the text's, key by key.
