@@ -105,9 +105,10 @@ _MARKERS = re.compile(r"^(?:Follow|Listen|Share|关注|フォロー|Подпис
 
 def _marker(block: Block) -> bool:
     """A line only Medium's interface writes: reading time, Follow/Listen/Share, a link to Medium."""
+    if any(s.kind in ("link", "lost-image") and is_medium_link(s.href) for s in block.spans):
+        return True
     text = _text_of(block) or ""
-    return bool(_READING_TIME.search(text) or _MARKERS.match(text)) or any(
-        s.kind in ("link", "lost-image") and is_medium_link(s.href) for s in block.spans)
+    return len(text) <= 200 and bool(_READING_TIME.search(text) or _MARKERS.match(text))  # interface lines are short
 
 
 _FOLLOW = ("Follow", "关注", "フォロー", "Подписаться")

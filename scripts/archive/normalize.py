@@ -62,14 +62,20 @@ def _prose(block: Block, cjk: bool) -> str | None:
 
 def _first_prose(blocks: list[Block], cjk: bool) -> str | None:
     """The first real paragraph of prose: not a caption (right after an image), not a one-liner such as a greeting
-    when a longer one follows; never code, a table, a heading or a quote."""
-    paragraphs = [
-        text for i, b in enumerate(blocks)
-        if not (i and blocks[i - 1].kind in ("image", "lost-image")) and (text := _prose(b, cjk))
-    ]
-    # A sentence of some length first (not a formula, a label or a greeting), then any of 40 characters.
-    sentence = next((p for p in paragraphs if len(p) >= 100 or (len(p) >= 40 and p[-1] in ".!?…。！？:：")), None)
-    return sentence or next((p for p in paragraphs if len(p) >= 40), paragraphs[0] if paragraphs else None)
+    when a longer one follows; never code, a table, a heading or a quote. A sentence of some length first (not a
+    formula, a label or a greeting), then any of 40 characters, then any."""
+    first = long = None
+    for i, block in enumerate(blocks):
+        if i and blocks[i - 1].kind in ("image", "lost-image"):
+            continue
+        text = _prose(block, cjk)
+        if not text:
+            continue
+        if len(text) >= 100 or (len(text) >= 40 and text[-1] in ".!?…。！？:："):
+            return text
+        first = first or text
+        long = long or (text if len(text) >= 40 else None)
+    return long or first
 
 
 def describe(doc: Document, cjk: bool, limit: int = schema.DESCRIPTION_MAX) -> str | None:
