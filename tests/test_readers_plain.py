@@ -10,7 +10,7 @@ import markdown
 
 from archive.catalog import Entry
 from archive.decode import decode_raw
-from archive.normalize import describe, normalize, slugify
+from archive.normalize import normalize, slugify
 from archive.document import plain_text
 from archive.read_plain import join_wrapped, read_plain, wrap_width
 from archive.render import escape_text

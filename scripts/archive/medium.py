@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .document import Block, Document, Span, plain_text
+from .document import Block, Document, plain_text
 from .metadata import date_in
 from .urls import clean_url
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 
 from . import medium
-from .document import Block, Document, Span, plain_text
+from .document import Block, Document, block_text, plain_text
 from .metadata import take_original
 from .read_markdown import read_markdown
 from .read_plain import read_plain, same
@@ -295,6 +295,4 @@ def images_shown(doc: Document) -> set[str]:
 
 def prose_of(doc: Document) -> str:
     """The document's words without code, math or link targets: what its language is told from."""
-    from .document import block_text
-
     return "\n".join(filter(None, [doc.title or "", doc.subtitle or ""] + [block_text(b) for b in doc.blocks]))

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 import yaml
 
 from . import languages, schema
-from .document import Block, Span, plain_text
+from .document import Block, Span
 
 # Characters Markdown (and the pymdownx extensions) would read as markup; as numeric references they show as
 # themselves. '&' first so that the references made here are not escaped again.
