@@ -144,3 +144,9 @@ def test_figure_caption_becomes_the_next_paragraph_and_nested_lists_stay():
     assert "- one\n  - one point one\n- two" in body
     assert "> Quoted words." in body
     assert "```python\ndef f(x):\n\n    return x < 1\n```" in body
+
+
+@pytest.mark.parametrize("page", ["", "<html></html>", "<!DOCTYPE html><html><head><title>Only a title</title></head></html>"])
+def test_empty_documents_give_an_empty_text_not_an_error(page):
+    got = extract_html(page)
+    assert got.markdown == "" and set(got.meta) <= {"title"}

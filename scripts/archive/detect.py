@@ -62,8 +62,6 @@ _NOISE = (
 )
 # Markdown's indented code: lines indented by four spaces or a tab after a blank line
 _INDENTED_CODE = re.compile(r"(?:^|\n)[ \t]*\n((?: {4}|\t)[^\n]*(?:\n|$))+")
-_NOT_LATIN_OR_CYRILLIC = re.compile("[" + "".join(
-    rx.pattern[1:-2] for name, rx in _SCRIPTS.items() if name not in ("Latin", "Cyrillic")) + "]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CODE_SYMBOLS = frozenset("{}()[]=<>;_#/\\*|$")  # one in 25 characters of an indented block makes it code
 
@@ -161,7 +159,9 @@ def language_name(code: str) -> str:
 # Evidence that settles an archive language without the model (which costs 0.5 s to load and 0.3 ms a text; 2,005
 # texts must normalize within 3 s). Each says only "surely this language", never "surely not"; the model decides the
 # rest. English: a tenth of the words are English function words that other Latin-script languages do not use (in
-# 300-character windows of real texts: English 14-49 %, German, Portuguese, Spanish, French, Czech 0-5 %).
+# 300-character windows of real texts: English 14-49 %, German, Portuguese, Spanish, French, Czech 0-5 %), and no
+# letter is accented (German, French, Spanish, Portuguese, Czech: 1-4 % are), so that a German text quoting English,
+# or an English one with a "café", goes to the model.
 # Russian: ы or э, which Ukrainian, Bulgarian, Serbian and Macedonian lack, and none of the letters of the
 # Cyrillic languages that have them too (Belarusian і ў, Kazakh, Kyrgyz, Tatar, Tajik, Mongolian ө ү, …).
 _ENGLISH_WORDS = frozenset(
@@ -172,12 +172,14 @@ _ENGLISH_WORDS = frozenset(
 _RUSSIAN_LETTERS = re.compile("[ыэЫЭ]")
 _OTHER_CYRILLIC = re.compile("[іїєґўђјљњћџѓќѕәғқңөұүһҗҡҙҫӣӯҳҷӑӗӳӏІЇЄҐЎЂЈЉЊЋЏЃЌЅӘҒҚҢӨҰҮҺҖҠҘҪӢӮҲҶӐӖӲӀ]")
 _WORDS = re.compile(r"[a-z]+")
+_ACCENTED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 def _surely(code: str, sample: str) -> bool:
     if code == "en":
         words = _WORDS.findall(sample.lower())
-        return len(words) >= 10 and sum(w in _ENGLISH_WORDS for w in words) * 10 >= len(words)
+        return (len(words) >= 10 and sum(w in _ENGLISH_WORDS for w in words) * 10 >= len(words)
+                and not _ACCENTED.search(sample))
     if code == "ru":
         return bool(_RUSSIAN_LETTERS.search(sample)) and not _OTHER_CYRILLIC.search(sample)
     return False
