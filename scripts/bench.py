@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Benchmarks that print numbers (never assertions): what the archive costs to build and to read as it grows.
 
-Usage: python scripts/bench.py [--sizes 50,500] [--keep DIR] [--no-browser]
+Usage: python scripts/bench.py [--sizes 50,500] [--keep DIR] [--no-browser] [--normalize-only]
 
-For each size N it makes a synthetic archive in a temporary folder: the real raw/ (seeds and catalog) plus N texts
+First it times normalizing one text of 1 MB (target: within 1 s), as the command does it, start-up included. For
+each size N it makes a synthetic archive in a temporary folder: the real raw/ (seeds and catalog) plus N texts
 per language made of the seeds' paragraphs and dropped in without catalog entries, as an archivist would. Then it
 normalizes, builds and measures: normalize seconds, build seconds and peak memory, an essay page's size against its
 size in the real five-text archive (built the same way), the site's size, search data per language and, in
@@ -38,6 +39,8 @@ PARAGRAPHS_PER_TEXT = 8
 # Words that start each synthetic title, in the language of the text: ids of Latin/Cyrillic titles are slugs of
 # them, CJK titles fall back to the file name.
 TITLE_WORDS = {"en": "Synthetic essay", "ru": "Синтетическое эссе", "zh": "合成文章", "ja": "合成エッセイ"}
+MEGABYTE = 1_000_000
+NORMALIZE_TARGET = {"one 1 MB text": 1.0, "2,005 texts": 3.0}  # seconds, from issue 8; printed, never asserted
 
 
 # ------------------------------------------------------------------ the synthetic archive (pure)
@@ -67,7 +70,7 @@ def synthetic_texts(paragraphs: dict[str, list[str]], n: int) -> dict[str, str]:
             heading = "Section" if code == "en" else "Раздел" if code == "ru" else None
             if heading:  # a bare-line heading, as plain-text essays have
                 body.insert(PARAGRAPHS_PER_TEXT // 2, f"{heading} {i}")
-            title = f"{TITLE_WORDS[code]} {i:04d}"
+            title = f"{TITLE_WORDS.get(code, 'Essay')} {i:04d}"
             texts[f"synth-{code}-{i:04d}.txt"] = "\n\n".join([title, *body]) + "\n"
     return texts
 
@@ -79,6 +82,7 @@ def synthetic_texts(paragraphs: dict[str, list[str]], n: int) -> dict[str, str]:
 class Run:
     seconds: float
     peak_mib: float
+    cpu_seconds: float = 0.0  # user + system: what the run costs even when other work shares the machine
 
 
 def run_with_peak(cmd: list[str], cwd: Path) -> Run:
@@ -90,7 +94,47 @@ def run_with_peak(cmd: list[str], cwd: Path) -> Run:
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{out.decode(errors='replace')[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
+
+
+def megabyte_text(paragraphs: dict[str, list[str]]) -> str:
+    """One English plain text of about 1 MB: a title, then the seeds' paragraphs over and over, a heading now and then."""
+    pool = paragraphs[languages.DEFAULT]
+    rng = random.Random("megabyte")
+    parts, size, i = ["A very long essay"], 0, 0
+    while size < MEGABYTE:
+        i += 1
+        part = f"Section {i}" if i % 20 == 0 else rng.choice(pool)
+        parts.append(part)
+        size += len(part.encode("utf-8")) + 2
+    return "\n\n".join(parts) + "\n"
+
+
+def bench_megabyte(where: Path, paragraphs: dict[str, list[str]]) -> None:
+    """Normalize a raw/ holding one 1 MB text: the command end to end, then its stages in-process."""
+    from archive.catalog import Entry
+    from archive.decode import decode_raw
+    from archive.detect import identify
+    from archive.normalize import normalize
+
+    project = where / "megabyte"
+    (project / "raw").mkdir(parents=True)
+    data = megabyte_text(paragraphs).encode("utf-8")
+    (project / "raw" / "long.txt").write_bytes(data)
+    run = run_with_peak([sys.executable, str(ROOT / "scripts" / "normalize.py"), "--quiet"], project)
+    target = NORMALIZE_TARGET["one 1 MB text"]
+    print(f"normalize one {len(data) / MEGABYTE:.2f} MB text: {run.seconds:.2f} s (target <= {target:.0f} s; "
+          f"CPU {run.cpu_seconds:.2f} s, peak {run.peak_mib:.0f} MiB)")
+    start = time.perf_counter()
+    raw = decode_raw(data)
+    decoded = time.perf_counter()
+    identify(raw.text)
+    identified = time.perf_counter()
+    page = normalize(raw, "raw/long.txt", "0" * 64, Entry())
+    _ = page.text
+    done = time.perf_counter()
+    print(f"  in-process: decode {decoded - start:.2f} s, language {identified - decoded:.2f} s, "
+          f"the whole normalize {done - identified:.2f} s")
 
 
 def make_project(where: Path, n: int, paragraphs: dict[str, list[str]]) -> Path:
@@ -118,16 +162,20 @@ def kib(n: float) -> str:
     return f"{n / 1024:,.1f} KiB"
 
 
-def bench_size(where: Path, n: int, paragraphs: dict[str, list[str]], baseline_page: int | None, browser: bool) -> int:
+def bench_size(where: Path, n: int, paragraphs: dict[str, list[str]], baseline_page: int | None, browser: bool,
+               normalize_only: bool = False) -> int:
     project = make_project(where, n, paragraphs)
     python = sys.executable
     norm = run_with_peak([python, str(ROOT / "scripts" / "normalize.py"), "--quiet"], project)
+    texts = len(list((project / "raw").glob("*.txt")))
+    print(f"N = {n} per language ({texts} texts in all):")
+    target = f" (target <= {NORMALIZE_TARGET['2,005 texts']:.0f} s)" if texts == 2005 else ""
+    print(f"  normalize: {norm.seconds:.2f} s{target} (CPU {norm.cpu_seconds:.2f} s, peak {norm.peak_mib:.0f} MiB)")
+    if normalize_only:
+        return 0
     build = run_with_peak([python, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
     site = project / "site"
     page = (site / PROBE_ESSAY).stat().st_size
-    texts = len(list((project / "raw").glob("*.txt")))
-    print(f"N = {n} per language ({texts} texts in all):")
-    print(f"  normalize: {norm.seconds:.2f} s (peak {norm.peak_mib:.0f} MiB)")
     print(f"  build:     {build.seconds:.2f} s (peak {build.peak_mib:.0f} MiB)")
     ratio = f" = {page / baseline_page:.2f} x the five-text archive's" if baseline_page else ""
     print(f"  essay page {PROBE_ESSAY}: {kib(page)}{ratio}")
@@ -168,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="50,500", help="texts per language, comma-separated (default 50,500)")
     parser.add_argument("--keep", type=Path, help="build the archives here and keep them (default: a temporary folder)")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurement")
+    parser.add_argument("--normalize-only", action="store_true", help="time normalizing only: no builds, no browser")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
@@ -178,9 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     where = args.keep or Path(tempfile.mkdtemp(prefix="archive-bench-"))
     where.mkdir(parents=True, exist_ok=True)
     try:
-        baseline = bench_size(where, 0, paragraphs, None, not args.no_browser)
+        bench_megabyte(where, paragraphs)
+        baseline = None if args.normalize_only else bench_size(where, 0, paragraphs, None, not args.no_browser)
         for n in sizes:
-            bench_size(where, n, paragraphs, baseline, not args.no_browser)
+            bench_size(where, n, paragraphs, baseline, not args.no_browser, args.normalize_only)
     finally:
         if not args.keep:
             shutil.rmtree(where, ignore_errors=True)

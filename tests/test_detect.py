@@ -53,6 +53,11 @@ def test_an_english_quotation_does_not_make_a_russian_text_english():
     assert identify(f"Заголовок\n\n{RU}\n\n“{EN}”\n\n{RU}\n").code == "ru"
 
 
+def test_a_german_text_quoting_english_is_german():
+    quote = "“The hardest part of machine learning is not the model, it is the data and the people around it.”"
+    assert identify(f"Ein Titel\n\n{quote}\n\n{DE}\n\n{DE}\n").code == "de"
+
+
 def test_html_is_read_for_its_text():
     page = f"<html><head><script>var english = 'the and of to';</script></head><body><p>{DE}</p></body></html>"
     assert identify(page).code == "de"

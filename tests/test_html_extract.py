@@ -144,3 +144,28 @@ def test_figure_caption_becomes_the_next_paragraph_and_nested_lists_stay():
     assert "- one\n  - one point one\n- two" in body
     assert "> Quoted words." in body
     assert "```python\ndef f(x):\n\n    return x < 1\n```" in body
+
+
+@pytest.mark.parametrize("page", ["", "<html></html>", "<!DOCTYPE html><html><head><title>Only a title</title></head></html>"])
+def test_empty_documents_give_an_empty_text_not_an_error(page):
+    got = extract_html(page)
+    assert got.markdown == "" and set(got.meta) <= {"title"}
+
+
+@pytest.mark.parametrize(
+    "title, site, expected, suffix",
+    [
+        ("What an ML engineer does | by Jane Doe | Medium", "Medium", "What an ML engineer does", " | by Jane Doe | Medium"),
+        ("What an ML engineer does | by Jane Doe | Towards Data Science", "Towards Data Science",
+         "What an ML engineer does", " | by Jane Doe | Towards Data Science"),
+        ("These Weeks in Firefox: Issue 85 – Firefox Nightly News", "Firefox Nightly News", "These Weeks in Firefox: Issue 85",
+         " – Firefox Nightly News"),
+        ("Engineering - a title with a dash - kept whole", "", "Engineering - a title with a dash - kept whole", None),
+    ],
+)
+def test_a_page_title_loses_its_site_suffix(title, site, expected, suffix):
+    body = "<p>" + "A paragraph of the article that is long enough to be its main text, with words. " * 5 + "</p>"
+    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    got = extract_html(f"<!DOCTYPE html><html><head><title>{title}</title>{meta}</head><body><div>{body}</div></body></html>")
+    assert got.meta["title"] == expected
+    assert (("title-suffix", suffix) in got.removed) if suffix else all(k != "title-suffix" for k, _ in got.removed)

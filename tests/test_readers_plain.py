@@ -146,6 +146,8 @@ def test_essay_ids():
     assert essay_id_from_url("https://example.org/blog/My_Post.html") == "my-post"
     assert slugify("What’s an ML engineer?") == "whats-an-ml-engineer"
     assert slugify("Чем занимается инженер") == "chem-zanimaetsya-inzhener"
+    assert slugify("Was macht ein Ingenieur für große Modelle?") == "was-macht-ein-ingenieur-fur-grosse-modelle"
+    assert slugify("O que faz um engenheiro de aprendizado de máquina") == "o-que-faz-um-engenheiro-de-aprendizado-de-maquina"
     assert page_of("機械学習とは何か\n\n本文です。長い文章がここに続きます。").meta["essay"] == "x"
     # Digits and Latin words of a CJK title are no id: two such texts would be taken for translations.
     assert page_of("合成文章 0003 ML\n\n本文です。").meta["essay"] == "x"

@@ -55,6 +55,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir) / "search"
     out.mkdir(parents=True, exist_ok=True)
     for lang, sections in _sections.items():
-        data = search_index.build_index(sections)
+        data = search_index.build_index(sections, lang)
         (out / f"{lang}.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     _sections.clear()

@@ -8,7 +8,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import ftfy
 from charset_normalizer import from_bytes
 
 _BOMS = (
@@ -30,11 +29,6 @@ _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-# ftfy's encoding repairs only: quotes, widths, ligatures, entities and line breaks are left as the author wrote them.
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
-    uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False,
-)
 
 
 class DecodeError(ValueError):
@@ -55,7 +49,14 @@ def repair_mojibake(text: str) -> str:
     """The text with UTF-8 that was decoded as Latin-1 or cp1252 (once or more) decoded right; else unchanged."""
     if not _MOJIBAKE_HINT.search(text):
         return text
-    return ftfy.fix_text(text, _FTFY)
+    import ftfy  # here: 0.1 s to import, and only a text that looks broken needs it
+
+    # ftfy's encoding repairs only: quotes, widths, ligatures, entities and line breaks stay as the author wrote them
+    config = ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+        uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False,
+    )
+    return ftfy.fix_text(text, config)
 
 
 def _plausible(text: str) -> bool:

@@ -65,6 +65,8 @@ def extract_html(text: str) -> HtmlExtract:
     """The metadata and the main text of an HTML document, as Markdown."""
     text = _LEADING_JUNK.sub("", text, count=1) if text.lstrip().startswith("<?xml") else text
     tree = lxml.html.document_fromstring(text or "<html></html>")
+    if tree.find("body") is None:
+        etree.SubElement(tree, "body")  # readability needs one
     if tree.find(".//*[@class]") is not None and _is_medium_export(tree):
         return _medium_export(tree)
     return _saved_page(tree)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -19,6 +20,8 @@ from .urls import essay_id_from_url
 
 _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                      "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch  y  e yu ya".split(" ")))
+# Latin letters that do not decompose into a base letter and marks.
+_LATIN = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i"}
 
 
 class NormalizeError(ValueError):
@@ -41,8 +44,10 @@ class Page:  # frozen, yet cached_property may fill its __dict__ once
 
 
 def slugify(text: str) -> str:
-    """A language-neutral ASCII id: Latin kept, Cyrillic transliterated, anything else dropped."""
-    text = "".join(_CYRILLIC.get(ch, ch) for ch in text.lower().replace("’", "").replace("'", ""))
+    """A language-neutral ASCII id: Latin kept without its accents ("für" -> "fur"), Cyrillic transliterated,
+    anything else dropped."""
+    text = "".join(_CYRILLIC.get(ch, _LATIN.get(ch, ch)) for ch in text.lower().replace("’", "").replace("'", ""))
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].strip("-")
 
 

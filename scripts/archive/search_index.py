@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from . import tokenize
+from . import languages, tokenize
 
 VERSION = 1
 
@@ -27,13 +27,13 @@ def utf16_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def build_index(sections: Iterable[Section]) -> dict:
+def build_index(sections: Iterable[Section], lang: str = languages.DEFAULT) -> dict:
     docs: list[list] = []
     postings: dict[str, list[int]] = {}
     last_doc: dict[str, int] = {}
     for doc_id, section in enumerate(sections):
-        title_terms = tokenize.index_terms(section.title)
-        counts = Counter(title_terms + tokenize.index_terms(section.text))
+        title_terms = tokenize.index_terms(section.title, lang)
+        counts = Counter(title_terms + tokenize.index_terms(section.text, lang))
         in_title = set(title_terms)
         docs.append([section.location, section.title, section.text, sum(counts.values())])
         for term, count in counts.items():
@@ -42,7 +42,7 @@ def build_index(sections: Iterable[Section]) -> dict:
     terms = sorted(postings, key=utf16_order)
     return {
         "version": VERSION,
-        "tokenizer": tokenize.settings(),
+        "tokenizer": tokenize.settings(lang),
         "docs": docs,
         "terms": terms,
         "postings": [postings[t] for t in terms],
