@@ -56,9 +56,7 @@ BUILD = (  # MkDocs' build API, its log on stderr as the `mkdocs` command prints
 
 
 def corpus_files() -> list[str]:
-    """This harness's files: those directly in tests/real/ and html/real-*; other folders hold other tests' files."""
-    found = [*REAL.glob("*"), *REAL.glob("html/real-*")]
-    return sorted(p.relative_to(REAL).as_posix() for p in found if p.is_file() and p.name not in NOT_TEXTS)
+    return sorted(p.relative_to(REAL).as_posix() for p in REAL.rglob("*") if p.is_file() and p.name not in NOT_TEXTS)
 
 
 def corpus_texts() -> list[str]:
