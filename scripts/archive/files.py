@@ -108,11 +108,12 @@ def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | N
         problems += catalog_problems
     pages: dict[str, tuple[Page, str]] = {}
     images = raw_images(raw_dir) if raw_dir.is_dir() else frozenset()
+    folder = raw_dir.resolve().name
     for done, path in enumerate(files):
         if progress:
             progress(done, len(files))
         # The raw file as the project names it ("raw/<name>"), wherever the command runs from: pages are byte-stable.
-        source = f"{raw_dir.resolve().name}/{path.name}"
+        source = f"{folder}/{path.name}"
         data = path.read_bytes()
         try:
             page = normalize(decode_raw(data), source, hashlib.sha256(data).hexdigest(), entries.get(path.name, Entry()),

@@ -105,6 +105,11 @@ _MARKERS = re.compile(r"^(?:Follow|Listen|Share|关注|フォロー|Подпис
 
 def _marker(block: Block) -> bool:
     """A line only Medium's interface writes: reading time, Follow/Listen/Share, a link to Medium."""
+    if block.kind not in ("paragraph", "heading"):
+        return False
+    if len(block.spans) == 1 and block.spans[0].kind == "text":  # most blocks: skip a long paragraph at once
+        text = block.spans[0].text.strip()
+        return len(text) <= 200 and bool(_READING_TIME.search(text) or _MARKERS.match(text))
     if any(s.kind in ("link", "lost-image") and is_medium_link(s.href) for s in block.spans):
         return True
     text = _text_of(block) or ""
