@@ -252,3 +252,17 @@ def test_reader_hands_over_spans_not_markdown():
     assert [s.kind for s in spans] == ["text", "em", "text", "link", "text", "code", "text"]
     assert plain_text(spans) == "Some em and a link and code."
     assert render_body(doc.blocks, "en") == 'Some <em>em</em> and <a href="https://x.org">a link</a> and <code>code</code>.'
+
+
+def test_site_generators_code_blocks_and_details_containers():
+    text = ("---\ntitle: T\n---\n\nIntro.\n\n{% highlight python linenos %}\n# a comment\ndef f(x):\n\n    return x < 1\n"
+            "{% endhighlight %}\n\n{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}\n\n"
+            "{% codeblock Title lang:js %}\nlet a = 1;\n{% endcodeblock %}\n\n```python:main.py\nprint(1)\n```\n\n"
+            ":::details More\nHidden **content**.\n:::\n")
+    page = page_of(text)
+    html = html_of(page)
+    codes = [htmllib.unescape(re.sub(r"<[^>]+>", "", b)) for b in re.findall(r"<pre>(.*?)</pre>", html, re.S)]
+    assert codes == ["# a comment\ndef f(x):\n\n    return x < 1\n", "func main() {}\n", "let a = 1;\n", "print(1)\n"]
+    assert "```python\n" in page.body and "```go\n" in page.body and "```js\n" in page.body
+    assert re.search(r'<details class="spoiler">\s*<summary>More</summary>\s*<p>Hidden <strong>content</strong>.</p>', html)
+    assert "highlight" not in shown(html) and "<h" not in html.split("<pre>")[1].split("</pre>")[0]

@@ -136,7 +136,7 @@ class _Reader:
             return [Block("quote", children=tuple(self.blocks(node.children)))]
         if t in ("fence", "code_block"):
             info = node.info.split()[0] if t == "fence" and node.info.strip() else ""
-            info = info.strip("{}.")
+            info = info.strip("{}.").split(":")[0]  # Qiita and Zenn write ```python:main.py
             if info.lower() in ("math", "latex", "tex") and t == "fence":
                 return [Block("math", text=node.content.strip())]
             return [Block("code", text=node.content, info=info if _LANGUAGE.match(info) else "")]
@@ -165,6 +165,9 @@ class _Reader:
         subtitle, often the first paragraph cut short) are taken apart."""
         content = self.blocks(node.children)
         info = node.info or ""
+        kind, _, summary = info.strip().partition(" ")
+        if kind in ("details", "spoiler"):  # Zenn's `:::details Title`, VuePress' `::: details Title`
+            return [Block("details", (Span("text", summary.strip()),) if summary.strip() else (), tuple(content))]
         if "p-name" in info:
             self.doc.removed.append(("repeated-title", ""))
             return []
@@ -442,6 +445,46 @@ def _habr_math(state, silent: bool) -> bool:
 
 
 _PARSER.inline.ruler.before("math_inline", "habr_math", _habr_math)
+
+# Code blocks of site generators' template languages: Jekyll/Liquid `{% highlight py %}…{% endhighlight %}`, Hexo
+# `{% codeblock … lang:py %}…{% endcodeblock %}`, Hugo `{{< highlight py >}}…{{< /highlight >}}`.
+_TEMPLATE_CODE = (
+    (re.compile(r"^\{%-?\s*highlight\s+([\w+#.-]+)?[^%]*-?%\}\s*$"), re.compile(r"^\{%-?\s*endhighlight\s*-?%\}\s*$")),
+    (re.compile(r"^\{%-?\s*codeblock\b(?:[^%]*?\blang:([\w+#.-]+))?[^%]*-?%\}\s*$"), re.compile(r"^\{%-?\s*endcodeblock\s*-?%\}\s*$")),
+    (re.compile(r"^\{\{[<%]\s*(?:highlight|code)\s+([\w+#.-]+)?[^>%]*[>%]\}\}\s*$"), re.compile(r"^\{\{[<%]\s*/(?:highlight|code)\s*[>%]\}\}\s*$")),
+)
+
+
+def _template_code(state, start: int, end: int, silent: bool) -> bool:
+    """A template language's code block, read as a fence: its lines byte for byte, its language kept."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    first = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    for opening, closing in _TEMPLATE_CODE:
+        m = opening.match(first)
+        if not m:
+            continue
+        line = start + 1
+        while line < end:
+            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            if closing.match(text):
+                break
+            line += 1
+        else:
+            return False
+        if silent:
+            return True
+        token = state.push("fence", "code", 0)
+        token.info = m.group(1) or ""
+        token.content = state.getLines(start + 1, line, state.sCount[start], True)
+        token.markup = "{%"
+        token.map = [start, line + 1]
+        state.line = line + 1
+        return True
+    return False
+
+
+_PARSER.block.ruler.before("fence", "template_code", _template_code, {"alt": ["paragraph", "reference", "blockquote", "list"]})
 
 
 def read_markdown(text: str, local_files: frozenset[str] = frozenset(), base: str = "raw") -> Document:
