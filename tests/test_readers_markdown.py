@@ -266,3 +266,21 @@ def test_site_generators_code_blocks_and_details_containers():
     assert "```python\n" in page.body and "```go\n" in page.body and "```js\n" in page.body
     assert re.search(r'<details class="spoiler">\s*<summary>More</summary>\s*<p>Hidden <strong>content</strong>.</p>', html)
     assert "highlight" not in shown(html) and "<h" not in html.split("<pre>")[1].split("</pre>")[0]
+
+
+def test_original_lines_in_their_usual_wordings_and_places():
+    top = page_of("# T\n\n英文原文：[link](https://example.org/en/post?utm_source=a)\n\n正文第一段，足够长的中文句子。\n")
+    assert top.meta["original_url"] == "https://example.org/en/post" and "英文原文" not in top.body
+    end = page_of("# T\n\nThe body of the post, long enough to be prose.\n\n"
+                  "*Originally published at [my blog](https://blog.example.org/p) on May 1.*\n")
+    assert end.meta["original_url"] == "https://blog.example.org/p" and "Originally" not in end.body
+    stated = page_of("---\ntitle: T\ncanonical_url: https://a.example/x\n---\n\nOriginal: https://b.example/y\n\nBody.\n")
+    assert stated.meta["original_url"] == "https://a.example/x"
+
+
+def test_a_cover_image_above_the_title_stays_and_site_absolute_images_are_found_under_raw():
+    local = frozenset({"raw/images/cover.png", "raw/img/my pic.png"})
+    page = page_of("![cover](/images/cover.png)\n\n# The title\n\nText ![x](img/my%20pic.png).\n", local)
+    assert page.meta["title"] == "The title" and page.meta["images"] == ["raw/images/cover.png", "raw/img/my pic.png"]
+    outside = page_of("# T\n\n![x](../secret.png)\n", frozenset({"secret.png"}))
+    assert "images" not in outside.meta

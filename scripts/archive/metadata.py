@@ -8,7 +8,16 @@ import re
 from .document import Document
 from .urls import clean_url
 
-ORIGINAL = re.compile(r"^\s*>?\s*(?:原文(?:链接|地址)?|原文リンク|Original(?: (?:post|article|text))?|Оригинал(?: статьи)?|元記事|Source|Canonical link)\s*[:：]\s*(.*)$", re.I | re.S)
+ORIGINAL = re.compile(
+    r"^\s*>?\s*[*_]*\s*(?:"
+    # a label and a colon: "Original: <url>", "原文：…", "Оригинал статьи: …"
+    r"(?:(?:英文)?原文(?:链接|地址|出处)?|原文リンク|Original(?: (?:post|article|text|link))?|Оригинал(?: статьи)?|"
+    r"Источник|元記事|Source|Canonical link)\s*[:：]"
+    # or a sentence that says so: "Originally published at …", "本文翻译自 …", "Перевод статьи …"
+    r"|Originally (?:published|posted|written) (?:at|on|in)\b|(?:本文)?(?:翻译|译)自|Перевод статьи\b"
+    r")\s*(.*)$",
+    re.I | re.S,
+)
 URL = re.compile(r"https?://[^\s)\]`>\"'，。）]+")
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -53,7 +62,8 @@ def take_original(text: str, urls: list[str], doc: Document) -> bool:
     found = [u for u in urls if u.startswith(("http://", "https://"))] or URL.findall(m.group(1))
     if not found:
         return False
-    doc.meta["original_url"], date = clean_url(found[0])
+    url, date = clean_url(found[0])
+    doc.meta.setdefault("original_url", url)  # a front-matter's canonical URL says it first
     if date:
         doc.meta.setdefault("date", date)
     doc.removed.append(("original-line", ""))

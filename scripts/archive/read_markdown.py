@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import unquote
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -412,9 +413,12 @@ class _Reader:
         return (Span("link", children=children, href=url),)
 
     def _image(self, src: str, alt: str) -> Span:
-        if src and not is_remote(src) and not src.startswith("/"):
-            path = posixpath.normpath(posixpath.join(self.base, src.split("#")[0].split("?")[0]))
-            if path in self.local_files:
+        """An image the page shows (a file under raw/, named relative to the text or, site-absolute, to raw/
+        itself) or one it cannot (another host's, or a file that is not there)."""
+        if src and not is_remote(src):
+            name = unquote(src.split("#")[0].split("?")[0])
+            path = posixpath.normpath(posixpath.join(self.base, name.lstrip("/")))
+            if path in self.local_files and (path + "/").startswith(self.base + "/"):
                 return Span("image", alt, href=path)
         return Span("lost-image", alt, href=src)
 

@@ -135,25 +135,28 @@ def _shape(doc: Document, hints: Hints) -> None:
     levels = [b.level for b in blocks if b.kind == "heading"]
     # The title: the front-matter's, or the first block when it is a heading of the top level (or names the
     # catalog's title); its own heading leaves the body either way.
-    first = blocks[0] if blocks else None
+    # A cover image may stand above the title's heading: it stays, as the body's first block.
+    at = next((i for i, b in enumerate(blocks[:3]) if b.kind not in ("image", "lost-image")), 0)
+    first = blocks[at] if blocks else None
     wanted = hints.title or doc.title
     if first is not None and first.kind == "heading":
         text = _heading_text(first)
         if (wanted and same(text, wanted)) or (doc.title is None and first.level == min(levels)):
             doc.title = doc.title or text
-            blocks.pop(0)
-    elif doc.title is None and first is not None and first.kind == "paragraph" and not hints.title:
+            blocks.pop(at)
+    elif at == 0 and doc.title is None and first is not None and first.kind == "paragraph" and not hints.title:
         text = plain_text(first.spans).strip()
         if 0 < len(text) <= 200 and "\n" not in text and not any(s.kind == "break" for s in first.spans):
             doc.title = text
             blocks.pop(0)
     if doc.title:
         doc.title = medium.cut_title_suffix(doc.title, doc)
-    # 'Original: <url>' near the top, as a paragraph or quoted.
-    for i, block in enumerate(blocks[:4]):
+    # 'Original: <url>' near the top (or 'Originally published at …' at the end), as a paragraph or quoted.
+    for i in [*range(min(4, len(blocks))), *range(max(4, len(blocks) - 2), len(blocks))]:
+        block = blocks[i]
         inner = block.children[0] if block.kind == "quote" and len(block.children) == 1 else block
         if inner.kind == "paragraph":
-            hrefs = [s.href for s in inner.spans if s.kind == "link"]
+            hrefs = [s.href for s in _spans(inner.spans) if s.kind == "link"]
             if take_original(plain_text(inner.spans), hrefs, doc):
                 blocks.pop(i)
                 break

@@ -41,7 +41,7 @@ def _url(value: Any) -> str | None:
 
 
 def _paths(value: Any) -> str | None:
-    ok = isinstance(value, list) and all(isinstance(v, str) and re.match(r"^raw/(?!.*(?:^|/)\.\.(?:/|$))[^\s]+$", v) for v in value)
+    ok = isinstance(value, list) and all(isinstance(v, str) and re.match(r"^raw/(?!.*(?:^|/)\.\.(?:/|$))[^\n]+$", v) for v in value)
     return None if ok else "must be a list of paths of files under raw/"
 
 
