@@ -15,7 +15,6 @@ from .read_plain import read_plain, same
 
 from .aozora import is_aozora, read_aozora_header
 from .gutenberg import is_gutenberg, read_gutenberg
-from .html_extract import extract_html, looks_like_html
 
 
 # Each pattern starts with a literal ('\n' for a line start: the text is read with a '\n' before it), so that the
@@ -55,8 +54,13 @@ def _at_least(rx: re.Pattern[str], text: str, n: int) -> bool:
 
 
 def format_of(text: str) -> str:
-    if looks_like_html(text):
-        return "html"
+    # An HTML document starts with '<' (after a BOM and blank lines); only then is html_extract (and lxml,
+    # readability and markdownify, 0.2 s to import) loaded.
+    if text.lstrip("\ufeff \t\r\n")[:1] == "<":
+        from .html_extract import looks_like_html
+
+        if looks_like_html(text):
+            return "html"
     if is_aozora(text):
         return "aozora"
     if looks_like_markdown(text):
@@ -78,7 +82,12 @@ def read_structured(text: str, kind: str, hints: Hints, local_files: frozenset[s
     """An HTML, Aozora Bunko or Markdown text as a shaped document (the first two through their extractors, which
     hand over Markdown and what they found)."""
     if kind in ("html", "aozora"):
-        extract = extract_html(text) if kind == "html" else _aozora_extract(text)
+        if kind == "html":
+            from .html_extract import extract_html
+
+            extract = extract_html(text)
+        else:
+            extract = _aozora_extract(text)
         doc = read_markdown(extract.markdown, local_files)
         for key, value in extract.meta.items():
             if key == "title":
