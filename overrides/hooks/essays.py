@@ -106,6 +106,11 @@ def read_catalog(docs_dir: Path) -> list[Essay]:
     return essays
 
 
+def all_essays() -> list[Essay]:
+    """Every essay of this build, newest first: other hooks (feeds, catalog.json) reach it through config.hooks."""
+    return _catalog
+
+
 def format_iso_date(iso: str, lang: str) -> str:
     return format_date(datetime.date.fromisoformat(iso), "long", locale=lang) if iso else ""
 

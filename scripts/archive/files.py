@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .catalog import Entry, parse_catalog
 from .decode import DecodeError, decode_raw
+from .essay_facts import share_facts
 from .normalize import NormalizeError, Page, normalize
 
 CATALOG = "catalog.yml"
@@ -129,6 +130,8 @@ def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | N
             )
             continue
         pages[page.path] = (page, source)
+    pages, fact_problems = share_facts(pages, entries)  # versions of one essay share the original's facts
+    problems += fact_problems
     if progress:
         progress(len(files), len(files))
     existing = generated_pages(docs_dir) if docs_dir.is_dir() else {}

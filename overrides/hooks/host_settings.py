@@ -1,0 +1,45 @@
+"""Hook: write site/_redirects and site/_headers (archive.host), once every language's pass has written its files.
+
+mkdocs-static-i18n builds the other languages inside the default language's post-build step, so the build that
+ends last is the one that began first: a depth count finds it.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from archive import host
+
+_depth = 0  # passes begun and not yet ended
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _depth
+    _depth = 0  # a new build (under `mkdocs serve`, after a failed one too)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _depth
+    _depth += 1
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's post-build step (-100), which runs the other languages' passes
+def on_post_build(config: MkDocsConfig) -> None:
+    global _depth
+    _depth -= 1
+    if _depth:
+        return
+    site = Path(config.site_dir)
+    (site / "_redirects").write_text(host.redirects(), encoding="utf-8")
+    settings = {"_redirects", "_headers"}  # read by the host, never served
+    files = [  # os.walk: one directory read per folder, no stat per file (2,000 essays make 10,000 files)
+        posixpath.join(os.path.relpath(folder, site).replace(os.sep, "/"), name).removeprefix("./")
+        for folder, _, names in os.walk(site) for name in names
+    ]
+    files = [f for f in files if f not in settings]
+    (site / "_headers").write_text(host.headers(files), encoding="utf-8")
