@@ -284,3 +284,11 @@ def test_a_cover_image_above_the_title_stays_and_site_absolute_images_are_found_
     assert page.meta["title"] == "The title" and page.meta["images"] == ["raw/images/cover.png", "raw/img/my pic.png"]
     outside = page_of("# T\n\n![x](../secret.png)\n", frozenset({"secret.png"}))
     assert "images" not in outside.meta
+
+
+def test_every_language_words_every_kind_of_removal():
+    from archive import languages
+
+    for language in languages.LANGUAGES:
+        assert tuple(language.removals) == languages.REMOVAL_KINDS, language.code
+        assert all(words.strip() for words in language.removals.values())
