@@ -96,3 +96,11 @@ def test_other_texts_are_not_aozora(text):
 def test_colophon_alone_with_ruby_is_aozora():
     text = "題\n著者\n\n　蓮池《はすいけ》の蓮《はす》の花《はな》。\n\n底本：「本」\n"
     assert is_aozora(text) and read_aozora_header(text).body == "　蓮池の蓮の花。\n"
+
+
+def test_symbols_written_as_notes_come_back_and_are_not_read_as_notation():
+    text = ("題\n著者\n\n　聖書だった。※［＃始め二重括弧、1-2-54］その頃※［＃終わり二重括弧、1-2-55］。"
+            "※［＃始め二重山括弧、1-1-52］本※［＃終わり二重山括弧、1-1-53］と漢字《かんじ》。\n\n底本：「本」\n")
+    got = read_aozora_header(text)
+    assert got.body == "　聖書だった。⦅その頃⦆。《本》と漢字。\n"
+    assert ("aozora-gaiji", "4") in got.removed and ("aozora-ruby", "1") in got.removed

@@ -14,7 +14,7 @@ The body comes out as CommonMark Markdown (like html_extract's): one paragraph p
   ("aozora-colophon", "")     the 底本 colophon (the printed source, inputters, dates)
   ("aozora-ruby", "42")       readings given in 《》 (how many)
   ("aozora-notes", "7")       inputters' ［＃…］ notes on layout and emphasis (how many)
-  ("aozora-gaiji", "3")       ※［＃…］ characters written out from their JIS X 0213 or Unicode code (how many)
+  ("aozora-gaiji", "3")       ※［＃…］ characters and symbols written out from their JIS X 0213 or Unicode code
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ LEGEND = "【テキスト中に現れる記号について】"
 _RULER = re.compile(r"^-{20,}\s*$")
 _COLOPHON = re.compile(r"^(?:底本[：:]|［＃本文終わり］)")
 _NOTE = re.compile(r"［＃[^］\n]*］")
-_GAIJI = re.compile(r"※［＃[^］\n]*?(?:第[34]水準|U\+)[^］\n]*］")
-_JIS = re.compile(r"第[34]水準([12])-(\d{1,2})-(\d{1,2})")
+_GAIJI = re.compile(r"※［＃[^］\n]*］")
+# a JIS X 0213 plane-row-cell ("第3水準1-87-71", or "1-2-54" for a symbol) or a Unicode code point
+_JIS = re.compile(r"(?<![\d-])([12])-(\d{1,2})-(\d{1,2})(?![\d-])")
 _UNICODE = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
 _RUBY = re.compile(r"《[^》\n]*》")
 _HEADING_NOTE = re.compile(r"［＃「([^」]*)」は(大|中|小)見出し］")
@@ -119,17 +120,24 @@ def _block(line: str, counts: dict[str, int]) -> tuple[str, str] | None:
     line = _HEADING_SPAN.sub(lambda m: m.group(2), line)
     line = _HEADING_NOTE.sub("", line)
 
+    # Characters written out from their codes stand in as private-use placeholders until ruby and notes are gone: a
+    # restored 《 or ｜ must not be read as notation.
+    restored: list[str] = []
+
     def gaiji(m: re.Match) -> str:
         char = _gaiji_char(m.group())
-        if char:
-            counts["gaiji"] += 1
-            return char
-        return m.group()
+        if not char:
+            return m.group()
+        counts["gaiji"] += 1
+        restored.append(char)
+        return chr(0xF0000 + len(restored) - 1)
 
     line = _GAIJI.sub(gaiji, line)
     counts["ruby"] += len(_RUBY.findall(line))
     counts["notes"] += len(_NOTE.findall(line))
     text = _plain(line)
+    if restored:
+        text = re.sub("[\U000f0000-\U000fffff]", lambda m: restored[ord(m.group()) - 0xF0000], text)
     return (level, _escape(text)) if text.strip() else None
 
 
