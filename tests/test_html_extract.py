@@ -169,3 +169,32 @@ def test_a_page_title_loses_its_site_suffix(title, site, expected, suffix):
     got = extract_html(f"<!DOCTYPE html><html><head><title>{title}</title>{meta}</head><body><div>{body}</div></body></html>")
     assert got.meta["title"] == expected
     assert (("title-suffix", suffix) in got.removed) if suffix else all(k != "title-suffix" for k, _ in got.removed)
+
+
+def test_a_link_dense_list_inside_the_article_is_kept():
+    items = "".join(f'<li><a href="https://bugs.example/{i}">Bug {i}: crash when the window closes</a></li>' for i in range(30))
+    page = f"""<!DOCTYPE html><html><head><title>Weekly news</title></head><body><nav><a href="/">Home</a></nav>
+    <article><h1>Weekly news</h1><p>{"This week the team landed a long list of fixes, thanks to many people. " * 4}</p>
+    <h2>Resolved bugs</h2><ul>{items}</ul><p>See you next week, and thanks for reading this newsletter.</p></article>
+    <aside class="sidebar">Popular posts</aside></body></html>"""
+    body = extract_html(page).markdown
+    assert "- [Bug 0: crash when the window closes](https://bugs.example/0)" in body and "Bug 29:" in body
+    assert "Popular posts" not in body and "Home" not in body
+
+
+def test_the_title_repeated_as_the_first_heading_leaves_the_body():
+    text = "<p>" + "The body of the post says what it has to say in enough words to be the main text here. " * 4 + "</p>"
+    page = (f'<!DOCTYPE html><html><head><meta property="og:title" content="On Behalf of Words"></head><body>'
+            f'<article><h3 class="graf--title">On Behalf of Words</h3>{text}<h3>A section</h3>{text}</article></body></html>')
+    got = extract_html(page)
+    assert got.meta["title"] == "On Behalf of Words" and ("repeated-title", "") in got.removed
+    assert "On Behalf of Words" not in got.markdown and "### A section" in got.markdown
+
+
+def test_medium_export_code_keeps_its_lines_and_language():
+    html = real("medium-export-python3.html").replace(
+        '<p name="f3f6"',
+        '<pre name="c0de" data-code-block-mode="2" spellcheck="false" data-code-block-lang="python" class="graf graf--pre">'
+        'def f(x):<br>    if x &lt; 1:<br><br>        return <strong class="markup--strong">x</strong><br>    return 0</pre><p name="f3f6"',
+    )
+    assert "```python\ndef f(x):\n    if x < 1:\n\n        return x\n    return 0\n```" in extract_html(html).markdown
