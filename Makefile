@@ -24,13 +24,14 @@ check: $(STAMP)
 build: normalize
 	$(BIN)/mkdocs build --strict
 
-serve: normalize
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 -w raw -w scripts -w overrides
+serve: $(STAMP)
+	$(BIN)/python scripts/serve.py --port 8000
 
 test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) node_modules/.installed
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test,bench]'
 	$(BIN)/python scripts/bench.py
 
 clean:

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Benchmarks that print numbers (never assertions): what the archive costs to build and to read as it grows.
 
-Usage: python scripts/bench.py [--sizes 50,500] [--keep DIR] [--no-browser] [--normalize-only]
+Usage: python scripts/bench.py [--sizes 50,500] [--large] [--pagefind] [--keep DIR] [--no-browser] [--normalize-only]
 
 First it times normalizing one text of 1 MB (target: within 1 s), as the command does it, start-up included. For
 each size N it makes a synthetic archive in a temporary folder: the real raw/ (seeds and catalog) plus N texts
 per language made of the seeds' paragraphs and dropped in without catalog entries, as an archivist would. Then it
 normalizes, builds and measures: normalize seconds, build seconds and peak memory, an essay page's size against its
-size in the real five-text archive (built the same way), the site's size, search data per language and, in
-Chromium, the time from navigation to the first search result.
+size in the real five-text archive (built the same way), the site's size, the search bytes downloaded before the
+first result and the time to it per language (scripts/bench_search.py), Hugo's build of the same pages when `hugo`
+is installed, and at N = 500 the time from an edit to the page reloaded in the browser under scripts/serve.py.
+--large adds N = 5,000 (20,005 texts: about 10 minutes on two idle cores, 25 under load; notes/bench.md), and
+--pagefind measures Pagefind on the same sites.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import os
 import platform
 import random
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -137,20 +141,25 @@ def bench_megabyte(where: Path, paragraphs: dict[str, list[str]]) -> None:
           f"the whole normalize {done - identified:.2f} s")
 
 
-def make_project(where: Path, n: int, paragraphs: dict[str, list[str]]) -> Path:
-    """A copy of the project's site sources with raw/ = seeds + N synthetic texts per language; docs/ from it."""
-    project = where / f"archive-{n}"
+def copy_project(project: Path) -> Path:
+    """A copy of the project's site sources: raw/, overrides/, mkdocs.yml and the hand-written pages (the essays are
+    made anew from raw/). tests/test_serve.py edits such a copy."""
     shutil.copytree(ROOT / "raw", project / "raw")
-    for name, text in synthetic_texts(paragraphs, n).items():
-        (project / "raw" / name).write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "overrides", project / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    # Hand-written pages (home pages, 404, ...) come along; generated essays are made anew from raw/.
     for path in (ROOT / "docs").rglob("*"):
         rel = path.relative_to(ROOT / "docs")
         if path.is_file() and not (len(rel.parts) == 3 and rel.parts[1] == "essays"):
             (project / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, project / "docs" / rel)
+    return project
+
+
+def make_project(where: Path, n: int, paragraphs: dict[str, list[str]]) -> Path:
+    """A copy of the project's site sources with raw/ = seeds + N synthetic texts per language."""
+    project = copy_project(where / f"archive-{n}")
+    for name, text in synthetic_texts(paragraphs, n).items():
+        (project / "raw" / name).write_text(text, encoding="utf-8")
     return project
 
 
@@ -163,7 +172,7 @@ def kib(n: float) -> str:
 
 
 def bench_size(where: Path, n: int, paragraphs: dict[str, list[str]], baseline_page: int | None, browser: bool,
-               normalize_only: bool = False) -> int:
+               pagefind: bool = False, normalize_only: bool = False) -> int:
     project = make_project(where, n, paragraphs)
     python = sys.executable
     norm = run_with_peak([python, str(ROOT / "scripts" / "normalize.py"), "--quiet"], project)
@@ -183,11 +192,146 @@ def bench_size(where: Path, n: int, paragraphs: dict[str, list[str]], baseline_p
         home = site / languages.url_prefix(code) / "index.html"
         print(f"  home page /{languages.url_prefix(code)}: {kib(home.stat().st_size)}")
     print(f"  site: {folder_size(site) / 2**20:,.1f} MiB in {sum(1 for _ in site.rglob('*.html')):,} HTML files")
-    print_search(site, browser)
+    print(f"  load average now: {os.getloadavg()[0]:.1f}")
+    print_hugo(where, project, n)
+    print_search(site, browser, pagefind)
+    if n == SERVE_SIZE and browser:
+        print_serve_edits(project)
     return page
 
 
-def print_search(site: Path, browser: bool) -> None:
+# ------------------------------------------------------------------ Hugo, for comparison
+
+HUGO_CONFIG = """baseURL = "https://ml-essays.example.org/"
+defaultContentLanguage = "en"
+disableKinds = ["taxonomy", "term", "RSS"]
+[languages]
+""" + "".join(f"""[languages.{code}]
+contentDir = "content/{code}"
+languageCode = "{code}"
+weight = {i}
+""" for i, code in enumerate(languages.CODES, 1))
+HUGO_LAYOUTS = {
+    "_default/baseof.html": '<!doctype html><html lang="{{ .Language.Lang }}"><head><meta charset="utf-8">'
+                            "<title>{{ .Title }}</title></head><body>{{ block \"main\" . }}{{ end }}</body></html>",
+    "_default/single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>'
+                            "{{ range .Translations }}<a href=\"{{ .RelPermalink }}\">{{ .Language.Lang }}</a>"
+                            "{{ end }}{{ end }}",
+    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}'
+                          "{{ range (.Paginate .Site.RegularPages 50).Pages }}<a href=\"{{ .RelPermalink }}\">"
+                          "{{ .Title }}</a>{{ end }}{{ end }}",
+}
+
+
+def print_hugo(where: Path, project: Path, n: int) -> None:
+    """Hugo's build of the same pages (front-matter and Markdown as they are, minimal templates), if installed."""
+    hugo = shutil.which("hugo")
+    if not hugo:
+        print("  hugo: not installed; not compared")
+        return
+    site = where / f"hugo-{n}"
+    shutil.rmtree(site, ignore_errors=True)
+    for code in languages.CODES:
+        shutil.copytree(project / "docs" / code, site / "content" / code)
+        home = site / "content" / code / "index.md"
+        if home.exists():
+            home.rename(site / "content" / code / "_index.md")
+    (site / "config.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name, text in HUGO_LAYOUTS.items():
+        (site / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "layouts" / name).write_text(text, encoding="utf-8")
+    try:
+        run = run_with_peak([hugo, "--quiet"], site)
+    except SystemExit as err:
+        print(f"  hugo: failed: {str(err)[-300:]}")
+        return
+    pages = sum(1 for _ in (site / "public").rglob("*.html"))
+    print(f"  hugo {hugo_version(hugo)}: {run.seconds:.2f} s (peak {run.peak_mib:.0f} MiB), {pages:,} HTML files")
+
+
+def hugo_version(hugo: str) -> str:
+    return subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1].split("+")[0]
+
+
+# ------------------------------------------------------------------ make serve: an edit until the browser shows it
+
+SERVE_SIZE = 500  # the issue's archive: 2,005 texts
+SERVE_EDITS = 3  # of each kind; the median is printed
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def print_serve_edits(project: Path) -> None:
+    """scripts/serve.py on the archive; a page open in Chromium; the time from writing a file to the page showing
+    the edit (livereload reloads it): a raw text's paragraph, and a hand-written page's."""
+    from playwright.sync_api import sync_playwright
+
+    import bench_search
+
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = project / "serve.log"
+    server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--root", str(project),
+                               "--port", str(port)], stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
+    start = time.perf_counter()
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        while b"Serving on" not in log.read_bytes():
+            if server.poll() is not None or time.perf_counter() - start > 1800:
+                print(f"  serve: did not start: {log.read_text(errors='replace')[-500:]}")
+                return
+            time.sleep(0.5)
+        print(f"  serve: first (full) build and start {time.perf_counter() - start:.1f} s")
+        raw = project / "raw" / "synth-en-0001.txt"
+        home = project / "docs" / "ru" / "index.md"
+        edits = {
+            "a raw text's paragraph": (raw, "essays/synthetic-essay-0001/",
+                                       lambda m: raw.write_text(raw.read_text(encoding="utf-8") + f"\n{m}\n",
+                                                                encoding="utf-8")),
+            "a hand-written page (ru home)": (home, "ru/",
+                                              lambda m: home.write_text(home.read_text(encoding="utf-8")
+                                                                        + f"\n{m}\n", encoding="utf-8")),
+        }
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=bench_search.CHROMIUM,
+                                                 args=bench_search.CHROMIUM_ARGS)
+            page = browser.new_page()
+            for what, (path, url, write) in edits.items():
+                times = []
+                for k in range(SERVE_EDITS):
+                    for attempt in range(3):  # a reload by livereload (a rebuild just finishing) aborts a goto
+                        try:
+                            page.goto(base + url, wait_until="domcontentloaded", timeout=300_000)
+                            break
+                        except Exception:
+                            page.wait_for_timeout(2000)
+                    page.wait_for_timeout(2000)  # livereload's long poll is up, the last rebuild is done
+                    marker = f"edited{k}x{int(time.time() * 1000)}"
+                    begin = time.perf_counter()
+                    write(marker)
+                    while time.perf_counter() - begin < 120:
+                        try:
+                            if page.evaluate(f"document.body && document.body.innerText.includes({marker!r})"):
+                                break
+                        except Exception:  # the page is being reloaded
+                            pass
+                        page.wait_for_timeout(50)
+                    times.append(time.perf_counter() - begin)
+                print(f"  serve, edit of {what} until the browser shows it: median {statistics.median(times):.2f} s "
+                      f"({', '.join(f'{t:.2f}' for t in times)})")
+            browser.close()
+        rebuilt = [line for line in log.read_text(errors="replace").splitlines() if "rebuilt" in line]
+        print("  serve log: " + "; ".join(line.split(" - ", 1)[-1] for line in rebuilt[-2 * SERVE_EDITS:]))
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def print_search(site: Path, browser: bool, pagefind: bool = False) -> None:
     """Search data per language and time to first result, where the search benchmark module is present."""
     try:
         import bench_search  # scripts/bench_search.py: measures the search engine the site uses
@@ -197,7 +341,7 @@ def print_search(site: Path, browser: bool) -> None:
     if not all(path.exists() for path in bench_search.search_files(site, languages.DEFAULT)):
         print("  search: this build has no per-language search index; not measured")
         return
-    bench_search.report(site, browser=browser, indent="  ")
+    bench_search.report(site, browser=browser, indent="  ", pagefind=pagefind)
 
 
 def bench_normalize_seeds(repeat: int = 20) -> None:
@@ -215,11 +359,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="50,500", help="texts per language, comma-separated (default 50,500)")
     parser.add_argument("--keep", type=Path, help="build the archives here and keep them (default: a temporary folder)")
-    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurement")
+    parser.add_argument("--large", action="store_true", help="add N = 5,000 (20,005 texts; slow)")
+    parser.add_argument("--pagefind", action="store_true", help="also measure Pagefind on each site")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     parser.add_argument("--normalize-only", action="store_true", help="time normalizing only: no builds, no browser")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()] + ([5000] if args.large else [])
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
+          f"{platform.python_implementation()} "
           f"{platform.python_version()}, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB")
     bench_normalize_seeds()
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -230,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_megabyte(where, paragraphs)
         baseline = None if args.normalize_only else bench_size(where, 0, paragraphs, None, not args.no_browser)
         for n in sizes:
-            bench_size(where, n, paragraphs, baseline, not args.no_browser, args.normalize_only)
+            bench_size(where, n, paragraphs, baseline, not args.no_browser, args.pagefind, args.normalize_only)
     finally:
         if not args.keep:
             shutil.rmtree(where, ignore_errors=True)

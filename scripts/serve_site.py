@@ -9,6 +9,7 @@ import argparse
 import gzip
 import mimetypes
 import posixpath
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -40,6 +41,7 @@ def compressed(path: Path, body: bytes) -> bytes:
 
 class SiteHandler(BaseHTTPRequestHandler):
     root: Path  # set by make_server
+    sent: list[tuple[str, int]] | None = None  # set by make_server: (path, body bytes) of each response, if wanted
     server_version = "archive-site"
     protocol_version = "HTTP/1.1"  # keep-alive, as real hosts do
 
@@ -80,6 +82,8 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        if self.sent is not None:
+            self.sent.append((urlsplit(self.path).path, len(body)))
         if send_body:
             try:
                 self.wfile.write(body)
@@ -87,14 +91,22 @@ class SiteHandler(BaseHTTPRequestHandler):
                 pass  # the browser went away (a test closed its tab): nothing to serve, nothing wrong
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
-    handler = type("Handler", (SiteHandler,), {"root": Path(root).resolve()})
-    return ThreadingHTTPServer((host, port), handler)
+class SiteServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)  # a browser closing a connection is no server error
 
 
-def serve_in_background(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    """Start serving `root` on a free loopback port; returns the server (call .shutdown()) and its base URL."""
-    server = make_server(root)
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 0,
+                sent: list[tuple[str, int]] | None = None) -> ThreadingHTTPServer:
+    handler = type("Handler", (SiteHandler,), {"root": Path(root).resolve(), "sent": sent})
+    return SiteServer((host, port), handler)
+
+
+def serve_in_background(root: Path, sent: list[tuple[str, int]] | None = None) -> tuple[ThreadingHTTPServer, str]:
+    """Start serving `root` on a free loopback port; returns the server (call .shutdown()) and its base URL. Each
+    response's (path, bytes sent) is appended to `sent`, if given."""
+    server = make_server(root, sent=sent)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     return server, f"http://{host}:{port}/"

@@ -15,14 +15,20 @@ _DRIVER = """
 const dir = process.argv[1];
 for (const name of ["snowball.js", "tokenize.js", "engine.js"]) require(dir + "/" + name);
 let input = "";
-process.stdin.on("data", d => input += d).on("end", () => {
+process.stdin.on("data", d => input += d).on("end", async () => {
   const job = JSON.parse(input);
   let out;
   if (job.call === "stem") out = job.words.map(([algorithm, word]) => snowballStem(algorithm, word));
   else if (job.call === "queryTerms") { const t = createTokenizer(job.settings); out = job.texts.map(x => t.queryTerms(x)); }
-  else if (job.call === "search") {
-    const idx = searchEngine.prepare(job.index);
-    out = job.queries.map(q => searchEngine.search(idx, q, job.options || {}));
+  else if (job.call === "search") {  // job.files: the index's files by path, as the worker would fetch them
+    const fetched = [];
+    const load = async path => { fetched.push(path); if (!(path in job.files)) throw new Error(path); return job.files[path]; };
+    const idx = searchEngine.prepare(job.files["index.json"], load);
+    out = [];
+    for (const q of job.queries) {
+      fetched.length = 0;
+      out.push({ ...(await searchEngine.search(idx, q, job.options || {})), fetched: [...fetched] });
+    }
   }
   process.stdout.write(JSON.stringify(out));
 });

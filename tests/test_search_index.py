@@ -9,15 +9,17 @@ from archive import tokenize
 from search_node import run
 
 
-def decode(index: dict) -> dict[str, list[tuple[int, int, bool]]]:
-    """term -> [(doc id, count, in title)] from the delta-encoded postings."""
+def decode(files: dict) -> dict[str, list[tuple[int, int, int]]]:
+    """term -> [(page id, section number, score)] from the delta-encoded postings of every chunk."""
     out = {}
-    for term, flat in zip(index["terms"], index["postings"]):
-        doc, rows = 0, []
-        for delta, value in zip(flat[::2], flat[1::2]):
-            doc += delta
-            rows.append((doc, value >> 1, bool(value & 1)))
-        out[term] = rows
+    for k in range(len(files["index.json"]["chunks"])):
+        chunk = files[f"t/{k}.json"]
+        for term, flat in zip(chunk["terms"], chunk["postings"]):
+            page, rows = 0, []
+            for delta, section, score in zip(flat[::3], flat[1::3], flat[2::3]):
+                page += delta
+                rows.append((page, section, score))
+            out[term] = rows
     return out
 
 
@@ -28,30 +30,64 @@ SECTIONS = [
 ]
 
 
-def test_postings_count_each_term_per_section_and_mark_title_words():
-    index = build_index(SECTIONS)
-    assert index["terms"] == sorted(index["terms"], key=utf16_order)
-    postings = decode(index)
+def test_postings_score_each_term_per_section_and_weigh_title_words():
+    files = build_index(SECTIONS)
+    postings = decode(files)
     (pay,) = tokenize.query_terms("зарплата")[0]
-    assert postings[pay] == [(0, 2, True), (1, 1, False)]
-    assert postings["linkedin"] == [(2, 1, False)]
-    assert [d[0] for d in index["docs"]] == [s.location for s in SECTIONS]
-    assert index["docs"][0][3] == len(tokenize.index_terms(SECTIONS[0].title + " " + SECTIONS[0].text))
-    assert index["tokenizer"] == tokenize.settings()
+    (title, text) = postings[pay]
+    assert (title[:2], text[:2]) == ((0, 0), (0, 1)) and title[2] > 2 * text[2]  # page 0: its top, then #women
+    assert [row[:2] for row in postings["linkedin"]] == [(1, 0)]
+    assert files["p/0.json"] == [[s.location, s.title, s.text] for s in SECTIONS[:2]]
+    assert files["p/1.json"] == [[SECTIONS[2].location, SECTIONS[2].title, SECTIONS[2].text]]
+    assert files["index.json"]["tokenizer"] == tokenize.settings() and files["index.json"]["pages"] == 2
 
 
-def test_terms_are_in_the_browsers_string_order():
+def test_terms_are_in_the_browsers_string_order_within_and_across_chunks():
     # JavaScript compares strings by UTF-16 code units: an astral character sorts before U+FA0E (﨎).
-    index = build_index([Section("a/", "", "\U00020001\U00020002 \ufa0e")])
-    assert index["terms"] == ["\U00020001\U00020002", "\U00020002", "\ufa0e"]
+    files = build_index([Section("a/", "", "\U00020001\U00020002 \ufa0e")])
+    assert files["t/0.json"]["terms"] == ["\U00020001\U00020002", "\U00020002", "\ufa0e"]
+    big = build_index(synthetic(400))
+    bounds = big["index.json"]["chunks"]
+    terms = [t for k in range(len(bounds)) for t in big[f"t/{k}.json"]["terms"]]
+    assert len(bounds) > 3 and terms == sorted(terms, key=utf16_order) and len(set(terms)) == len(terms)
+    assert bounds == [big[f"t/{k}.json"]["terms"][0] for k in range(len(bounds))]
+
+
+def synthetic(pages: int) -> list[Section]:
+    """Pages of made-up words, each page with a word of its own ("uniq<n>") and words many pages share."""
+    words = [f"w{i}x" for i in range(2000)]
+    out = []
+    for n in range(pages):
+        text = " ".join(words[(n * 7 + k * 13) % len(words)] for k in range(60))
+        out.append(Section(f"en/essays/e{n}/", f"Essay {n}", f"uniq{n}a common {text}"))
+        out.append(Section(f"en/essays/e{n}/#more", "More", f"Second section of {n}, {text[:200]}"))
+    return out
 
 
 def search(sections, *queries, **options):
-    return run({"call": "search", "index": build_index(sections), "queries": list(queries), "options": options})
+    return run({"call": "search", "files": build_index(sections), "queries": list(queries), "options": options})
 
 
 def pages(result):
     return [group[0]["location"].split("#")[0] for group in result["items"]]
+
+
+def test_a_query_fetches_the_chunks_of_its_words_and_the_texts_of_the_pages_shown_only():
+    small, large = build_index(synthetic(40)), build_index(synthetic(800))
+    for files in (small, large):
+        (rare, common) = run({"call": "search", "files": files, "queries": ["uniq17a", "common"]})
+        assert pages(rare) == ["en/essays/e17/"]
+        assert rare["fetched"] == [f"t/{k}.json" for k in sorted(chunks_of(files, "uniq17a"))] + ["p/17.json"]
+        # "common" is on every page: the texts of the 20 pages shown are fetched (p/17 is in already), no others
+        shown = {f"p/{url.split('/')[-2][1:]}.json" for url in pages(common)}
+        assert len(shown) == 20 and {p for p in common["fetched"] if p.startswith("p/")} == shown - {"p/17.json"}
+    assert len(large["index.json"]["chunks"]) > 5 * len(small["index.json"]["chunks"])
+
+
+def chunks_of(files: dict, prefix: str) -> set[int]:
+    bounds = files["index.json"]["chunks"]
+    first = max(k for k, b in enumerate(bounds) if utf16_order(b) <= utf16_order(prefix))
+    return {first} | {k for k, b in enumerate(bounds) if b.startswith(prefix) and first < k < first + 2}
 
 
 def test_an_inflected_query_finds_the_section_and_names_the_forms_on_the_page():

@@ -1,4 +1,5 @@
-"""Write one search index per language, site/search/<lang>.json, in place of Material's single mixed one.
+"""Write one search index per language, site/search/<lang>/ (a manifest, term chunks, page texts: see
+archive/search_index.py), in place of Material's single mixed one.
 
 Pages are cut into sections exactly as Material's search plugin cuts them (its own SearchIndex class), turned into
 plain text and handed to archive.search_index; the page is then marked excluded, so Material's search_index.json
@@ -8,13 +9,13 @@ keeps only its config (which its landing-page highlighter reads) and no second c
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -22,7 +23,21 @@ from archive import search_index
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-_sections: dict[str, list[search_index.Section]] = {}
+# Each page's sections as last rendered, by src_uri: a `make serve` rebuild renders only the pages a change touches
+# (hooks/incremental_build.py) and takes the others' from here; a full build renders, and so replaces, them all.
+_sections: dict[tuple[str, str], list[search_index.Section]] = {}  # by (site_dir, src_uri)
+_counted: dict[tuple[str, search_index.Section], search_index.Counted] = {}  # by (language, section)  # the terms of sections, kept under scripts/serve.py
+_keep_counts = False
+
+
+def keep_counts() -> None:
+    """Called by scripts/serve.py: keep each section's terms between builds, so a rebuild counts only the sections
+    of the pages it rendered. (A one-off build lets them go: at 20,000 essays they would take hundreds of MB.)"""
+    global _keep_counts
+    _keep_counts = True
+_order: list[str] = []  # this pass's pages, in MkDocs' order (the order their sections are indexed in)
+_changed: set[str] = set()  # pages of this pass whose sections are not what the last build indexed
+_indexed: dict[Path, list[str]] = {}  # the pages each index folder was last written from
 
 
 def _plain(markup: str) -> str:
@@ -32,29 +47,63 @@ def _plain(markup: str) -> str:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _sections.clear()  # a failed build under `mkdocs serve` leaves nothing behind
+    _order.clear()
+    _changed.clear()
+
+
+@event_priority(-300)  # after every hook that adds pages (hooks/essays.py adds catalog pages at -200)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _order[:] = [file.src_uri for file in files.documentation_pages()]
+    return files
 
 
 @event_priority(10)  # before Material's search plugin (priority 0) reads the same page
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     meta_search = page.meta.get("search") or {}
+    key = (config.site_dir, page.file.src_uri)
     if meta_search.get("exclude"):
+        if _sections.get(key) != []:
+            _changed.add(page.file.src_uri)
+        _sections[key] = []
         return context
     cutter = SearchIndex()
     cutter.add_entry_from_context(page)
-    lang = config.theme["language"]
-    _sections.setdefault(lang, []).extend(
-        search_index.Section(e["location"], _plain(e["title"]), _plain(e["text"])) for e in cutter.entries
-    )
+    sections = [search_index.Section(e["location"], _plain(e["title"]), _plain(e["text"])) for e in cutter.entries]
+    if _sections.get(key) != sections:
+        _changed.add(page.file.src_uri)
+    _sections[key] = sections
+    if _keep_counts:
+        lang = config.theme["language"]
+        for section in sections:
+            if (lang, section) not in _counted:
+                _counted[lang, section] = search_index.count_terms(section, lang)
     page.meta["search"] = {**meta_search, "exclude": True}
     return context
 
 
+def _counter(lang: str):
+    def count(section: search_index.Section) -> search_index.Counted:
+        counted = _counted.get((lang, section))
+        return counted if counted is not None else search_index.count_terms(section, lang)
+
+    return count
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    # static-i18n builds each language in turn, each ending here: write what this build collected (its language).
-    out = Path(config.site_dir) / "search"
-    out.mkdir(parents=True, exist_ok=True)
-    for lang, sections in _sections.items():
-        data = search_index.build_index(sections, lang)
-        (out / f"{lang}.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    _sections.clear()
+    # static-i18n builds each language in turn, each ending here: write this pass's language, unless no page's
+    # sections changed and no page came or went (a serve rebuild elsewhere: its files would come out the same).
+    out = Path(config.site_dir) / "search" / config.theme["language"]
+    if not _changed and out.is_dir() and _indexed.get(out) == _order:
+        return
+    _indexed[out] = list(_order)
+    sections = [section for src in _order for section in _sections.get((config.site_dir, src), ())]
+    lang = config.theme["language"]
+    index = search_index.build_index(sections, lang, count=_counter(lang))
+    files = {out / path: search_index.dumps(data) for path, data in index.items()}
+    for old in [p for p in out.rglob("*") if p.is_file() and p not in files] if out.is_dir() else []:
+        old.unlink()  # a page or chunk the index no longer has
+    for path, text in files.items():
+        # Unchanged files are left alone: a serve rebuild rewrites (and the browser reloads for) what changed only.
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from reading_site import ROOT, Visit
 
 from archive import languages, tokenize
+from bench_search import essay_ids  # scripts/: the benchmark counts reader queries in the top 3 the same way
 
 QUERIES = [
     tuple(line.split("\t"))
@@ -50,14 +51,14 @@ def search(visit: Visit, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "els => els.map(e => e.href)")
 
 
-def essay_ids(links: list[str]) -> list[str]:
-    """Essay ids of the result pages, in order, once each."""
-    ids: list[str] = []
-    for link in links:
-        match = re.search(r"/essays/([^/#?]+)/", link)
-        if match and match.group(1) not in ids:
-            ids.append(match.group(1))
-    return ids
+def read_json(path: Path) -> object:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def index_terms(site: Path, code: str) -> set[str]:
+    """Every term of a language's index, from all its chunks."""
+    chunks = len(read_json(site / "search" / code / "index.json")["chunks"])
+    return {t for k in range(chunks) for t in read_json(site / "search" / code / f"t/{k}.json")["terms"]}
 
 
 def outside(links: list[str], base_url: str, code: str) -> list[str]:
@@ -108,10 +109,10 @@ def test_the_query_file_has_the_shared_queries_and_ten_more_per_language() -> No
 @pytest.mark.parametrize("code", languages.CODES)
 def test_search_returns_only_pages_of_the_readers_language(tabs: dict[str, Visit], site: Path, base_url: str,
                                                            code: str) -> None:
-    indexes = {c: json.loads((site / "search" / f"{c}.json").read_text(encoding="utf-8")) for c in languages.CODES}
+    terms = {c: index_terms(site, c) for c in languages.CODES}
     for word in SHARED_WORDS:
         wanted = {t for group in tokenize.query_terms(word) for t in group}
-        holders = [c for c, index in indexes.items() if wanted <= set(index["terms"])]
+        holders = [c for c, held in terms.items() if wanted <= held]
         assert len(holders) >= 2, f"{word!r} is in the pages of {holders} only: it cannot show a leak"
         links = search(tabs[code], word)
         assert outside(links, base_url, code) == [], f"{word!r} on /{languages.url_prefix(code)}"
@@ -119,13 +120,13 @@ def test_search_returns_only_pages_of_the_readers_language(tabs: dict[str, Visit
 
 
 def test_each_language_has_its_own_index_and_materials_holds_no_text(site: Path) -> None:
-    material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    material = read_json(site / "search" / "search_index.json")
     assert material["docs"] == [] and "separator" in material["config"]  # its highlighter still reads the config
     for code in languages.CODES:
-        index = json.loads((site / "search" / f"{code}.json").read_text(encoding="utf-8"))
         prefix = languages.url_prefix(code)
         others = tuple(languages.url_prefix(c) for c in languages.CODES if c != code and languages.url_prefix(c))
-        locations = [doc[0] for doc in index["docs"]]
+        manifest = read_json(site / "search" / code / "index.json")
+        locations = [s[0] for p in range(manifest["pages"]) for s in read_json(site / "search" / code / f"p/{p}.json")]
         assert any("/essays/" in f"/{location}" for location in locations)
         assert all(location.startswith(prefix) and not location.startswith(others) for location in locations)
 

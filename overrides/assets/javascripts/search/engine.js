@@ -1,36 +1,25 @@
-// The archive's search engine: an index from overrides/hooks/search_index.py, a query, ranked sections grouped by
-// page in the shape Material's search UI renders (SearchResult). Ranking: BM25 per section, title words weighted,
-// all query words required (any, if no section has them all), the query as typed side by side boosted. Pure: no
-// fetching, no messages (worker.js does those), so tests can run it under Node. Needs tokenize.js.
+// The archive's search engine over an index from archive/search_index.py: a query, ranked sections grouped by page
+// in the shape Material's search UI renders (SearchResult). It fetches only what the query needs, through the
+// load(path) it is given: the term chunks of the words typed, then the texts of the pages it shows. Ranking: BM25
+// per section (computed at build time, title words weighted), all query words required (any, if no section has them
+// all), the query as typed side by side boosted. No messages (worker.js does those), so tests run it under Node with
+// files from memory. Needs tokenize.js.
 "use strict";
 (function (root) {
-const K1 = 1.2, B = 0.75;
-const TITLE_BOOST = 2;        // a word in the section's heading counts three times
 const PREFIX_WEIGHT = 0.5;    // the word being typed, completed from the index
 const PREFIX_MAX = 64;        // completions considered for it
+const PREFIX_CHUNKS = 2;      // chunks read for them
 const PHRASE_BOOST = 2;       // the query's words as typed, side by side in the section
-const HIGHLIGHTED_PAGES = 20; // pages whose sections get marked teasers; later ones get plain ones
+const RESULT_PAGES = 20;      // pages shown: their texts are fetched (Material shows 10, then more as one scrolls)
+const MAX_CHECKED = 60;       // pages whose texts may be fetched for one query, when checks drop some
 const TEASER = 240;           // characters of text shown under a result
+const SECTIONS = 65536;       // a section's key: page id * SECTIONS + its number on the page
+const SCALE = 100;            // scores are stored * SCALE (search_index.py)
 
-function prepare(raw) {
-  const tk = root.createTokenizer(raw.tokenizer);
-  const docs = raw.docs.map(([location, title, text, length]) => ({ location, title, text, length }));
-  const articles = new Map();
-  docs.forEach((doc, i) => { if (!doc.location.includes("#")) articles.set(doc.location, i); });
-  const total = docs.reduce((sum, d) => sum + d.length, 0);
-  return { tk, docs, articles, terms: raw.terms, postings: raw.postings, avgdl: total / Math.max(docs.length, 1),
-           folded: new Map() };
-}
-
-// Normalized "title text" of a doc, for phrase and CJK adjacency checks.
-function folded(idx, i) {
-  let value = idx.folded.get(i);
-  if (value === undefined) {
-    const doc = idx.docs[i];
-    value = idx.tk.normalize(`${doc.title} ${doc.text}`).replace(/\s+/g, " ");
-    idx.folded.set(i, value);
-  }
-  return value;
+// manifest: the language's index.json; load(path): a promise of the JSON at a path relative to it.
+function prepare(manifest, load) {
+  return { tk: root.createTokenizer(manifest.tokenizer), bounds: manifest.chunks, load,
+           chunks: new Map(), pages: new Map(), folded: new Map() };
 }
 
 function lowerBound(terms, key) {
@@ -39,104 +28,164 @@ function lowerBound(terms, key) {
   return lo;
 }
 
-// Doc id -> BM25 contribution of one index term.
-function scoreTerm(idx, t, weight, into) {
-  const list = idx.postings[t];
-  const df = list.length / 2, n = idx.docs.length;
-  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  let doc = 0;
-  for (let k = 0; k < list.length; k += 2) {
-    doc += list[k];
-    const tf = list[k + 1] >> 1, inTitle = list[k + 1] & 1;
-    const dl = idx.docs[doc].length;
-    const s = weight * idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * dl / idx.avgdl)) * (inTitle ? 1 + TITLE_BOOST : 1);
-    into.set(doc, Math.max(into.get(doc) || 0, s));
-  }
+// The chunk a term is in, if anywhere: the last whose first term is not after it.
+function chunkOf(idx, term) {
+  let lo = 0, hi = idx.bounds.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (idx.bounds[mid] <= term) lo = mid + 1; else hi = mid; }
+  return Math.max(0, lo - 1);
 }
 
-// The index terms a one-term query word stands for: [term index, weight].
-function expand(idx, word, typing) {
-  const [term] = word.terms;
-  const exact = lowerBound(idx.terms, term);
-  const out = idx.terms[exact] === term ? [[exact, 1]] : [];
-  // a single CJK character (its bigrams), or the word still being typed: its completions too
-  const prefix = word.cjk ? term : (typing ? word.folded : null);
-  if (prefix)
-    for (let t = lowerBound(idx.terms, prefix), k = 0;
-         t < idx.terms.length && idx.terms[t].startsWith(prefix) && k < PREFIX_MAX; t++, k++)
-      if (idx.terms[t] !== term) out.push([t, word.cjk ? 1 : PREFIX_WEIGHT]);
+function once(cache, key, load) {
+  let value = cache.get(key);
+  if (!value) {
+    value = load().catch(err => { cache.delete(key); throw err; });  // a failed fetch is tried again next time
+    cache.set(key, value);
+  }
+  return value;
+}
+const chunk = (idx, k) => once(idx.chunks, k, () => idx.load(`t/${k}.json`));
+const pageTexts = (idx, p) => once(idx.pages, p, () => idx.load(`p/${p}.json`));
+
+// What a one-term word completes to: a single CJK character (its bigrams), or the word still being typed.
+const prefixOf = (word, typing) => word.terms.length > 1 ? null : word.cjk ? word.terms[0] : typing ? word.folded : null;
+
+// The chunks a word's terms and completions are in.
+function chunksFor(idx, word, typing) {
+  const out = new Set(word.terms.map(t => chunkOf(idx, t)));
+  const prefix = prefixOf(word, typing);
+  if (prefix) {
+    const first = chunkOf(idx, prefix);
+    for (let k = first; k < idx.bounds.length && k < first + PREFIX_CHUNKS; k++) {
+      if (k > first && !idx.bounds[k].startsWith(prefix)) break;
+      out.add(k);
+    }
+  }
   return out;
 }
 
-// Doc id -> score for one query word (a CJK run needs all its bigrams, adjacent).
-function matchWord(idx, word, typing) {
+// A term's postings, from the loaded chunks.
+function postingsOf(idx, loaded, term) {
+  const c = loaded.get(chunkOf(idx, term));
+  const t = lowerBound(c.terms, term);
+  return c.terms[t] === term ? c.postings[t] : null;
+}
+
+// Section key -> score of one index term (the best, where several terms of one word match).
+function scoreTerm(list, weight, into) {
+  let page = 0;
+  for (let k = 0; k < list.length; k += 3) {
+    page += list[k];
+    const key = page * SECTIONS + list[k + 1], s = weight * list[k + 2] / SCALE;
+    into.set(key, Math.max(into.get(key) || 0, s));
+  }
+}
+
+// Section key -> score for one query word. A CJK run needs all its bigrams; that they are side by side is checked
+// on the texts of the pages shown.
+function matchWord(idx, loaded, word, typing) {
   if (word.terms.length === 1) {
-    const scores = new Map();
-    for (const [t, weight] of expand(idx, word, typing)) scoreTerm(idx, t, weight, scores);
+    const [term] = word.terms, scores = new Map();
+    const exact = postingsOf(idx, loaded, term);
+    if (exact) scoreTerm(exact, 1, scores);
+    const prefix = prefixOf(word, typing);
+    if (prefix) {
+      let count = 0;
+      for (const k of [...loaded.keys()].sort((a, b) => a - b)) {
+        const c = loaded.get(k);
+        for (let t = lowerBound(c.terms, prefix); t < c.terms.length && c.terms[t].startsWith(prefix)
+             && count < PREFIX_MAX; t++, count++)
+          if (c.terms[t] !== term) scoreTerm(c.postings[t], word.cjk ? 1 : PREFIX_WEIGHT, scores);
+      }
+    }
     return scores;
   }
   let result = null;
   for (const term of word.terms) {
-    const t = lowerBound(idx.terms, term);
-    if (idx.terms[t] !== term) return new Map();
+    const list = postingsOf(idx, loaded, term);
+    if (!list) return new Map();
     const scores = new Map();
-    scoreTerm(idx, t, 1 / word.terms.length, scores);
+    scoreTerm(list, 1 / word.terms.length, scores);
     if (result === null) result = scores;
     else {
       const next = new Map();
-      for (const [doc, s] of result) if (scores.has(doc)) next.set(doc, s + scores.get(doc));
+      for (const [key, s] of result) if (scores.has(key)) next.set(key, s + scores.get(key));
       result = next;
     }
   }
-  for (const doc of [...result.keys()])
-    if (!folded(idx, doc).includes(word.folded)) result.delete(doc);
   return result;
 }
 
-function search(idx, query, options = {}) {
+// Normalized "title text" of a section, for phrase and CJK adjacency checks.
+function folded(idx, key, section) {
+  let value = idx.folded.get(key);
+  if (value === undefined) {
+    value = idx.tk.normalize(`${section[1]} ${section[2]}`).replace(/\s+/g, " ");
+    idx.folded.set(key, value);
+  }
+  return value;
+}
+
+async function search(idx, query, options = {}) {
   const words = idx.tk.queryWords(query);
   if (!words.length) return { items: [] };
   const typing = !/\s$/.test(query);
-  const perWord = words.map((w, i) => matchWord(idx, w, typing && i === words.length - 1));
+  const typed = i => typing && i === words.length - 1;
+  const needed = new Set();
+  words.forEach((w, i) => chunksFor(idx, w, typed(i)).forEach(k => needed.add(k)));
+  const loaded = new Map(await Promise.all([...needed].map(async k => [k, await chunk(idx, k)])));
+  const perWord = words.map((w, i) => matchWord(idx, loaded, w, typed(i)));
 
   // All words required; if no section has them all, any, ranked by how many it has.
-  let scores = new Map();
-  for (const doc of perWord[0].keys())
-    if (perWord.every(m => m.has(doc))) scores.set(doc, perWord.reduce((sum, m) => sum + m.get(doc), 0));
-  if (scores.size === 0 && words.length > 1) {
-    for (const m of perWord) for (const [doc, s] of m) scores.set(doc, (scores.get(doc) || 0) + s);
-    for (const [doc, s] of scores) {
-      const found = perWord.filter(m => m.has(doc)).length;
-      scores.set(doc, s * (found / words.length) ** 2);
-    }
-  }
-  if (words.length > 1) {
-    const phrase = idx.tk.normalize(query.trim()).replace(/\s+/g, " ");
-    for (const [doc, s] of scores) if (folded(idx, doc).includes(phrase)) scores.set(doc, s * PHRASE_BOOST);
-  }
+  const all = [...perWord[0].keys()].some(key => perWord.every(m => m.has(key)));
+  const scores = new Map();
+  for (const m of perWord) for (const [key, s] of m) scores.set(key, (scores.get(key) || 0) + s);
+  if (all) for (const key of [...scores.keys()]) if (!perWord.every(m => m.has(key))) scores.delete(key);
 
-  // Group sections by page, pages by their best section.
+  // Pages by their best section, best first.
   const groups = new Map();
-  for (const [doc, score] of scores) {
-    const page = idx.docs[doc].location.split("#")[0];
+  for (const [key, score] of scores) {
+    const page = Math.floor(key / SECTIONS);
     if (!groups.has(page)) groups.set(page, []);
-    groups.get(page).push({ doc, score });
+    groups.get(page).push(key);
   }
-  const ordered = [...groups.entries()]
-    .map(([page, hits]) => ({ page, hits: hits.sort((a, b) => b.score - a.score) }))
-    .sort((a, b) => b.hits[0].score - a.hits[0].score);
+  const best = page => Math.max(...groups.get(page).map(key => scores.get(key)));
+  const ordered = [...groups.keys()].map(page => [page, best(page)]).sort((a, b) => b[1] - a[1]).map(([p]) => p);
 
-  const matchers = words.map((w, i) => matcherFor(w, typing && i === words.length - 1));
-  const items = ordered.map(({ page, hits }, rank) => {
-    const article = idx.articles.get(page);
-    if (article !== undefined && !hits.some(h => h.doc === article)) hits.push({ doc: article, score: 0 });
-    const marked = rank < HIGHLIGHTED_PAGES;
-    const group = hits.map(({ doc, score }) => item(idx, doc, score, marked ? matchers : null, words, perWord));
+  // The texts of the best pages: check what needs them, rank again; fetch more if checks dropped some.
+  const phrase = words.length > 1 ? idx.tk.normalize(query.trim()).replace(/\s+/g, " ") : null;
+  const shown = [];
+  for (let next = 0; shown.length < RESULT_PAGES && next < Math.min(ordered.length, MAX_CHECKED);) {
+    const batch = ordered.slice(next, next + RESULT_PAGES - shown.length);
+    next += batch.length;
+    const texts = await Promise.all(batch.map(page => pageTexts(idx, page)));
+    batch.forEach((page, b) => {
+      const hits = [];
+      for (const key of groups.get(page)) {
+        const section = texts[b][key % SECTIONS], text = folded(idx, key, section);
+        const found = words.map((w, i) => perWord[i].has(key) && (w.terms.length === 1 || text.includes(w.folded)));
+        const count = found.filter(Boolean).length;
+        if (count === 0 || (all && count < words.length)) continue;
+        let score = perWord.reduce((sum, m, i) => sum + (found[i] ? m.get(key) : 0), 0);
+        if (!all) score *= (count / words.length) ** 2;
+        if (phrase && text.includes(phrase)) score *= PHRASE_BOOST;
+        hits.push({ key, section, score });
+      }
+      if (hits.length) shown.push({ page, texts: texts[b], hits: hits.sort((x, y) => y.score - x.score) });
+    });
+  }
+  shown.sort((a, b) => b.hits[0].score - a.hits[0].score);
+
+  const matchers = words.map((w, i) => matcherFor(w, typed(i)));
+  const items = shown.map(({ page, texts, hits }) => {
+    const top = texts.findIndex(s => !s[0].includes("#"));
+    if (top !== -1 && !hits.some(h => h.key % SECTIONS === top))
+      hits.push({ key: page * SECTIONS + top, section: texts[top], score: 0 });
+    const group = hits.map(({ key, section, score }) => item(idx, key, section, score, matchers, words, perWord));
     // The page's own entry carries every form found on the page, so landing on it highlights them all.
-    const all = {};
-    for (const it of group) for (const [term, found] of Object.entries(it.terms)) all[term] = all[term] || found;
-    const top = group.find(it => !it.location.includes("#"));
-    if (top) top.terms = all;
+    const found = {};
+    for (const it of group) for (const [term, yes] of Object.entries(it.terms)) found[term] = found[term] || yes;
+    const own = group.find(it => !it.location.includes("#"));
+    if (own) own.terms = found;
     return group;
   });
 
@@ -202,20 +251,15 @@ function render(text, ranges, from, to) {
   return out + escape(text.slice(at, to));
 }
 
-function item(idx, doc, score, matchers, words, perWord) {
-  const { location, title, text } = idx.docs[doc];
+function item(idx, key, section, score, matchers, words, perWord) {
+  const [location, title, text] = section;
   const terms = {};
-  if (!matchers) {
-    for (let i = 0; i < words.length; i++) terms[words[i].folded] = perWord[i].has(doc);
-    const cut = text.length > TEASER ? text.slice(0, TEASER) + "…" : text;
-    return { location, title: escape(title), text: escape(cut), score, terms };
-  }
   const t = marks(idx, title, matchers);
   const b = marks(idx, text, matchers);
   for (const found of [t.found, b.found])
     for (const forms of found.values()) for (const form of forms) terms[form] = true;
   for (let i = 0; i < words.length; i++)
-    if (!perWord[i].has(doc) && !t.found.has(words[i]) && !b.found.has(words[i])) terms[words[i].folded] = false;
+    if (!perWord[i].has(key) && !t.found.has(words[i]) && !b.found.has(words[i])) terms[words[i].folded] = false;
   // Teaser: from a little before the first match.
   let from = 0;
   if (b.ranges.length && b.ranges[0][0] > TEASER / 3) {

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""`make serve`: build the site once, serve it with live reload, and rebuild only what each change touches.
+
+Usage: python scripts/serve.py [--port 8000] [--root PROJECT]
+
+The first build is a full one, into a temporary folder, with the site's own configuration (unlike `mkdocs serve`,
+which rewrites site_url, so the pages served are the ones `make build` writes). On a change it re-runs the
+normalizer if raw/ changed, then: pages under docs/ changed (by hand or by the normalizer) → a dirty build that
+renders the pages the change touches (overrides/hooks/incremental_build.py); anything else (templates, hooks,
+scripts, mkdocs.yml, raw/catalog.yml, files under docs/ that are not pages) → a full build. Either way what is served
+is byte for byte what a fresh `make build` of the same files writes (tests/test_serve.py). A bad raw file or a
+failed build is reported and the server keeps serving the last good site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from archive.files import apply_plan, plan
+
+ROOT = Path(__file__).resolve().parent.parent
+WATCHED = ("docs", "raw", "overrides", "scripts", "mkdocs.yml")
+HOOK = "overrides/hooks/incremental_build.py"  # as mkdocs.yml names them: MkDocs keys hooks by that path
+SEARCH_HOOK = "overrides/hooks/search_index.py"
+log = logging.getLogger("serve")
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+def quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every dirty build that links may be stale (strict mode would fail on it); here they are not:
+    the pages whose links change are the ones rebuilt."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(quiet_dirty_warning)
+
+
+def snapshot(root: Path) -> Snapshot:
+    """Project-relative path -> (mtime, size) of every watched file."""
+    found: Snapshot = {}
+    for name in WATCHED:
+        top = root / name
+        paths = [top] if top.is_file() else (p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in paths:
+            stat = path.stat()
+            found[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def changed_paths(before: Snapshot, after: Snapshot) -> set[str]:
+    return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+
+
+def only_pages(changed: set[str]) -> set[str] | None:
+    """The pages (src_uri under docs/) a change is made of, or None when it is more than pages (a full build)."""
+    pages = set()
+    for path in changed:
+        if path.startswith("raw/") and path != "raw/catalog.yml":
+            continue  # the normalizer has turned it into page changes already
+        if not (path.startswith("docs/") and path.endswith(".md")):
+            return None
+        pages.add(path.removeprefix("docs/"))
+    return pages
+
+
+@dataclass
+class Rebuild:
+    kind: str  # "full", "pages", "none" or "failed"
+    pages: int  # pages changed (for "pages")
+    seconds: float
+
+
+class Site:
+    """The project at `root`, built into `site_dir`."""
+
+    def __init__(self, root: Path, site_dir: Path):
+        self.root, self.site_dir = root, site_dir
+        self.seen: Snapshot = {}
+
+    def normalize(self) -> bool:
+        result = plan(self.root / "raw", self.root / "docs")
+        for problem in result.problems:
+            log.warning("normalize: %s (nothing written)", problem)
+        if result.problems:
+            return False
+        for line in apply_plan(result, self.root / "docs"):
+            log.info("normalize: %s", line)
+        return True
+
+    def build(self, pages: set[str] | None) -> None:
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site_dir))
+        config.plugins[HOOK].rebuild_only(pages)
+        config.plugins[SEARCH_HOOK].keep_counts()
+        dirty = pages is not None
+        # mkdocs-static-i18n builds the other languages with dirty=("--dirty" in sys.argv): say it there too.
+        argv = sys.argv
+        sys.argv = [*argv, "--dirty"] if dirty else [a for a in argv if a != "--dirty"]
+        try:
+            config.plugins.on_startup(command="build", dirty=dirty)
+            try:
+                build(config, dirty=dirty)
+            finally:
+                config.plugins.on_shutdown()
+        finally:
+            sys.argv = argv
+
+    def first_build(self) -> Rebuild:
+        start = time.perf_counter()
+        self.seen = snapshot(self.root)
+        if not self.normalize():
+            raise SystemExit(2)
+        self.seen = snapshot(self.root)
+        self.build(None)
+        return Rebuild("full", 0, time.perf_counter() - start)
+
+    def rebuild(self) -> Rebuild:
+        """Bring the site up to date with the files, doing as little as the change allows."""
+        start = time.perf_counter()
+        now = snapshot(self.root)
+        changed = changed_paths(self.seen, now)
+        if not changed:
+            return Rebuild("none", 0, 0.0)
+        if any(p.startswith("raw/") for p in changed):
+            self.normalize()  # on a problem it writes nothing: the pages stay as they were
+            now = snapshot(self.root)
+            changed |= changed_paths(self.seen, now)
+        pages = only_pages(changed)
+        try:
+            self.build(pages)
+        except (MkDocsException, OSError) as err:
+            log.error("build failed: %s (still serving the last good site)", err)
+            self.seen = now
+            return Rebuild("failed", 0, time.perf_counter() - start)
+        self.seen = now
+        kind = "full" if pages is None else "pages"
+        return Rebuild(kind, len(pages or ()), time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from mkdocs.livereload import LiveReloadServer
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project (default: this one)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with tempfile.TemporaryDirectory(prefix="archive-serve-") as tmp:
+        site = Site(args.root.resolve(), Path(tmp))
+        done = site.first_build()
+        log.info("built in %.1f s", done.seconds)
+
+        def rebuild() -> None:
+            done = site.rebuild()
+            if done.kind != "none":
+                log.info("rebuilt (%s%s) in %.2f s", done.kind, f", {done.pages} page(s)" if done.pages else "",
+                         done.seconds)
+
+        server = LiveReloadServer(builder=rebuild, host=args.host, port=args.port, root=tmp)
+        for name in WATCHED:
+            if (site.root / name).exists():
+                server.watch(str(site.root / name))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("shutting down")
+        finally:
+            server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
