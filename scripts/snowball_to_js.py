@@ -231,7 +231,7 @@ def port_class(source: str) -> tuple[str, str]:
             out.append(" " * indent + "else {")
             blocks.append((indent, "if"))
             continue
-        m = re.match(r"(v_\d+|among_var) = (.*)$", stripped)
+        m = re.match(r"([A-Za-z_]\w*) = (.*)$", stripped)  # a local: v_1, among_var, German's I_x, …
         if m:
             out.append(" " * indent + f"var {m.group(1)} = {_expression(m.group(2), cls)};")
             continue

@@ -15,6 +15,7 @@ def page_plain_text(page: str) -> str:
     body = page.split("\n---\n", 1)[1] if page.startswith("---\n") else page
     body = re.sub(r"(?m)^(?:#{1,6} |- |\+ {3})", "", body)
     body = re.sub(r"\]\([^)]*\)", "]", body)
+    body = re.sub(r"</?(?:em|strong|s|sup|sub|code|a|br|img)\b[^>]*>", "", body)  # the inline markup render writes
     text = "\n".join([meta.get("title", ""), meta.get("subtitle", ""), html.unescape(body)])
     return text
 

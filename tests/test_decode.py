@@ -36,17 +36,50 @@ def test_crlf_zero_width_and_nfc():
     raw = "Title\r\n\r\nma\u200bchine lear\u00adning e\u0301\r\n".encode("utf-8")
     got = decode_raw(raw)
     assert got.text == "Title\n\nmachine learning \u00e9\n"
-    assert "CR line ends" in got.cleaned and any("zero-width" in c for c in got.cleaned)
+    assert ("cr-line-ends", "") in got.cleaned and ("zero-width-characters", "2") in got.cleaned
 
 
 def test_lines_of_no_break_spaces_are_kept_as_marks_and_reported():
     got = decode_raw("a\n\u00a0\nb\n\u3000\u3000\nc".encode())
     assert got.text == "a\n\u00a0\nb\n\u3000\u3000\nc"
-    assert "2 lines of no-break or ideographic spaces" in got.cleaned
+    assert ("no-break-space-lines", "2") in got.cleaned
 
 
 def test_bom_is_reported():
-    assert "byte-order mark" in decode_raw(codecs.BOM_UTF8 + b"hello").cleaned
+    assert ("byte-order-mark", "") in decode_raw(codecs.BOM_UTF8 + b"hello").cleaned
+
+
+DE = "Die große Straße ist schön; „Anführungszeichen“ – und ein Gedankenstrich… 5 €."
+
+
+def latin1_twice(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1")
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        DE.encode("utf-8").decode("cp1252"),  # UTF-8 read as cp1252 and saved again: "groÃŸe"
+        DE.encode("utf-8").decode("latin-1"),  # read as Latin-1: "groÃ\x9fe"
+        latin1_twice(DE),  # twice: "groÃ\x83Â\x9fe", shown as "groÃÂe"
+        RU.encode("utf-8").decode("latin-1"),  # Cyrillic read as Latin-1: "Ð\x98Ð½Ð¶"
+    ],
+)
+def test_mojibake_is_repaired_and_recorded(broken):
+    got = decode_raw(broken.encode("utf-8"))
+    assert got.text in (DE, RU) and ("mojibake-repaired", "") in got.cleaned
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        (DE, "utf-8"), (DE, "cp1252"), (RU, "cp1251"), (JA, "shift_jis"), (ZH, "gb18030"),
+        ("São Paulo, l’âge du château, Ðóra á Íslandi, el año, Trần Hưng Đạo, Ålesund, Øre", "utf-8"),
+    ],
+)
+def test_correct_texts_are_not_touched_by_the_mojibake_repair(text, encoding):
+    got = decode_raw(text.encode(encoding))
+    assert got.text == text and all(kind != "mojibake-repaired" for kind, _ in got.cleaned)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import shutil
 import subprocess
 import sys
@@ -44,7 +46,7 @@ def test_writes_one_page_per_text_with_a_summary_line_each(project):
     ]
     lines = [l for l in out.stdout.splitlines() if l.startswith("raw/")]
     assert len(lines) == 5
-    assert "raw/001_5faba077e677bf86.txt -> docs/zh/essays/machine-learning-engineers-what-do-they-actually-do.md [zh] written; removed 4:" in out.stdout
+    assert "raw/001_5faba077e677bf86.txt -> docs/zh/essays/machine-learning-engineers-what-do-they-actually-do.md [zh] written; removed 3:" in out.stdout
 
 
 def test_second_run_changes_no_byte_and_check_passes(project):
@@ -54,6 +56,42 @@ def test_second_run_changes_no_byte_and_check_passes(project):
     assert out.returncode == 0 and "0 page(s) written" in out.stdout
     assert snapshot(project / "docs") == before
     assert run(project, "--check").returncode == 0
+
+
+def test_only_changed_texts_get_a_line_unless_verbose(project):
+    run(project)
+    (project / "raw" / "003_5114870dfa22f262.txt").write_text("The engineer of Machine Learning\n\nChanged text.\n")
+    out = run(project)
+    assert out.stdout.splitlines() == [
+        "raw/003_5114870dfa22f262.txt -> docs/en/essays/the-engineer-of-machine-learning.md [en] written; removed nothing",
+        "normalize: 5 text(s), 1 page(s) written, 0 removed, 4 unchanged",
+    ]
+    verbose = run(project, "--verbose").stdout.splitlines()
+    assert len(verbose) == 6 and sum(" unchanged; " in line for line in verbose) == 5
+    assert run(project, "--quiet").stdout.splitlines() == ["normalize: 5 text(s), 0 page(s) written, 0 removed, 5 unchanged"]
+
+
+def test_a_progress_bar_runs_on_a_terminal_when_there_are_many_texts(project, monkeypatch, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("normalize_cli", ROOT / "scripts" / "normalize.py")
+    cli = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cli)
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for many, expect_bar in ((5, True), (6, False)):  # PROGRESS_MIN texts or more: a bar; fewer: none
+        monkeypatch.setattr(cli, "PROGRESS_MIN", many)
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        assert cli.main(["--raw", str(project / "raw"), "--docs", str(project / "docs")]) == 0
+        assert ("normalize [" + "#" * cli.PROGRESS_WIDTH + "] 5/5" in terminal.getvalue()) is expect_bar
+        assert terminal.getvalue().endswith("\r") or not expect_bar  # the bar's line is cleared for what follows
+    capsys.readouterr()
+    piped = run(project)  # stderr is a pipe: no bar, whatever the number of texts
+    assert piped.stderr == ""
 
 
 def test_check_names_stale_missing_and_orphaned_pages_and_writes_nothing(project):
@@ -117,6 +155,17 @@ BAD_INPUTS = {
         ["lang: must be one of en, ru, zh, ja", "date: must be a date YYYY-MM-DD", "essay: must be lowercase ASCII words"],
     ),
     "hand-written page in the way": ({}, None, ["docs/en/essays/what-is-an-ml-engineer.md: written by hand"]),
+    "a language the archive lacks": (
+        {"de.md": "# Was macht ein ML-Ingenieur?\n\nMaschinelles Lernen verändert die Arbeit von Ingenieurinnen und "
+                  "Ingenieuren. Wer heute Modelle baut, verbringt die meiste Zeit mit Daten.\n".encode()},
+        None,
+        ["raw/de.md: written in German (de); this archive has en, ru, zh, ja: set lang in raw/catalog.yml if that is "
+         "wrong, or add the language to scripts/archive/languages.py"],
+    ),
+    "a text in a folder of raw/": (
+        {"drafts/note.txt": b"A draft\n\nIn a folder.\n"}, None,
+        ["raw/drafts/note.txt: only images go into folders of raw/; put texts into raw/ itself"],
+    ),
 }
 
 
@@ -125,6 +174,7 @@ def test_bad_input_exits_2_naming_file_and_reason_and_writes_nothing(project, ca
     files, catalog, expected = BAD_INPUTS[case]
     run(project)
     for name, data in files.items():
+        (project / "raw" / name).parent.mkdir(exist_ok=True)
         (project / "raw" / name).write_bytes(data)
     if catalog is not None:
         (project / "raw" / "catalog.yml").write_text(catalog)
@@ -155,3 +205,38 @@ def test_sources_are_named_from_the_project_wherever_the_command_runs(project, t
     assert out.returncode == 0, out.stderr
     page = (project / "docs/en/essays/what-is-an-ml-engineer.md").read_text(encoding="utf-8")
     assert "\nsource: raw/002_bb1f774ac35e961b.txt\n" in page
+
+
+def test_every_file_in_raw_is_a_page_or_an_error_and_what_is_ignored_is_ignored(project):
+    (project / "raw" / "README.md").write_text("# Notes on this collection\n\nWhere these essays come from, in a few words.\n")
+    (project / "raw" / ".DS_Store").write_bytes(b"\x00\x01binary junk")
+    (project / "raw" / ".drafts").mkdir()
+    (project / "raw" / ".drafts" / "x.txt").write_text("ignored\n")
+    (project / "raw" / "figure.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))
+    (project / "raw" / "img").mkdir()
+    (project / "raw" / "img" / "chart.SVG").write_text("<svg/>")
+    out = run(project)
+    assert out.returncode == 0, out.stderr
+    assert "raw/README.md -> docs/en/essays/notes-on-this-collection.md [en] written" in out.stdout
+    assert "normalize: 6 text(s)" in out.stdout
+
+
+@pytest.mark.parametrize("target", ["/etc/hostname", "../outside.txt", "002_bb1f774ac35e961b.txt"])
+def test_a_symbolic_link_is_refused_with_its_own_message_and_nothing_is_written(project, target):
+    (project / "outside.txt").write_text("Outside\n\nA text outside raw/.\n")
+    run(project)
+    (project / "raw" / "link.txt").symlink_to(target)
+    (project / "raw" / "catalog.yml").write_text((ROOT / "raw" / "catalog.yml").read_text() + "  link.txt:\n    title: A title\n")
+    before = snapshot(project / "docs")
+    out = run(project)
+    assert out.returncode == 2
+    assert f"raw/link.txt: a symbolic link (to {target}); raw/ takes real files only" in out.stderr
+    assert snapshot(project / "docs") == before
+
+
+def test_a_folder_linked_from_outside_is_refused(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.png").write_bytes(b"\x89PNG")
+    os.symlink(outside, project / "raw" / "img")
+    out = run(project)
+    assert out.returncode == 2 and f"raw/img: a symbolic link (to {outside})" in out.stderr

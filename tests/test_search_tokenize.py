@@ -70,8 +70,9 @@ def test_any_stretch_of_a_cjk_text_finds_it(text, data):
 
 
 def test_scripts_and_stemmers_come_from_the_list_of_languages():
-    assert tokenize.STEMMERS == {lang.script: lang.stemmer for lang in languages.LANGUAGES if lang.stemmer}
-    assert tokenize.STEMMERS == {"Latin": "english", "Cyrillic": "russian"}
+    for code in languages.CODES:
+        assert tokenize.stemmers(code) == {"Latin": "english", "Cyrillic": "russian"}
+    assert list(tokenize.stemmers("ru")) == ["Cyrillic", "Latin"]  # the index's own language's script first
     for lang in languages.LANGUAGES:
         if lang.cjk:
             assert set(tokenize.SCRIPT_RANGES[lang.script]) <= set(tokenize.CJK_RANGES)

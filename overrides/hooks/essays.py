@@ -155,7 +155,7 @@ def essay_view(essay: Essay, lang: str) -> dict[str, Any]:
         "date": format_iso_date(meta.get("date", ""), lang),
         "versions": version_links(essay, lang),
         "sha_short": meta["source_sha256"][:SHORT_SHA],
-        "removed": meta.get("removed", []),
+        "removed": [languages.removal_text(item, lang) for item in meta.get("removed", [])],
         "essay": essay,
     }
 

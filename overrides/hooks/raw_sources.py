@@ -1,5 +1,6 @@
 """Hook: publish each essay's raw file beside the site, at the path its front-matter `source` names, so a reader can
-check the text against it (and its sha256, shown on the page)."""
+check the text against it (and its sha256, shown on the page); and the raw images its `images` names, which the page
+shows."""
 
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "source" in page.meta and "essay" in page.meta:
-        source = page.meta["source"]  # Markup once overrides/hooks/literal_front_matter.py has run
-        _sources.add(source.unescape() if isinstance(source, Markup) else source)
+        # Markup once overrides/hooks/literal_front_matter.py has run
+        for source in [page.meta["source"], *page.meta.get("images", [])]:
+            _sources.add(source.unescape() if isinstance(source, Markup) else source)
     return markdown
 
 

@@ -27,7 +27,7 @@ _SPACE = re.compile(r"\s+")
 # Each page's sections as last rendered, by src_uri: a `make serve` rebuild renders only the pages a change touches
 # (hooks/incremental_build.py) and takes the others' from here; a full build renders, and so replaces, them all.
 _sections: dict[tuple[str, str], list[search_index.Section]] = {}  # by (site_dir, src_uri)
-_counted: dict[search_index.Section, search_index.Counted] = {}  # the terms of sections, kept under scripts/serve.py
+_counted: dict[tuple[str, search_index.Section], search_index.Counted] = {}  # by (language, section)  # the terms of sections, kept under scripts/serve.py
 _keep_counts = False
 
 
@@ -74,16 +74,20 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         _changed.add(page.file.src_uri)
     _sections[key] = sections
     if _keep_counts:
+        lang = config.theme["language"]
         for section in sections:
-            if section not in _counted:
-                _counted[section] = search_index.count_terms(section)
+            if (lang, section) not in _counted:
+                _counted[lang, section] = search_index.count_terms(section, lang)
     page.meta["search"] = {**meta_search, "exclude": True}
     return context
 
 
-def _count(section: search_index.Section) -> search_index.Counted:
-    counted = _counted.get(section)
-    return counted if counted is not None else search_index.count_terms(section)
+def _counter(lang: str):
+    def count(section: search_index.Section) -> search_index.Counted:
+        counted = _counted.get((lang, section))
+        return counted if counted is not None else search_index.count_terms(section, lang)
+
+    return count
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -94,6 +98,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     _indexed[out] = list(_order)
     sections = [section for src in _order for section in _sections.get((config.site_dir, src), ())]
-    index = search_index.build_index(sections, count=_count)
+    lang = config.theme["language"]
+    index = search_index.build_index(sections, lang, count=_counter(lang))
     # a page or chunk the index no longer has goes; unchanged files are left alone
     sync_folder(out, {out / path: search_index.dumps(data) for path, data in index.items()})

@@ -1,4 +1,5 @@
-"""Turn a raw file's bytes into clean Unicode text: detect the encoding, normalise newlines, spaces and NFC."""
+"""Turn a raw file's bytes into clean Unicode text: detect the encoding, repair mojibake, normalise newlines, spaces
+and NFC."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
 # Control characters other than tab and newline mean the bytes are not text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BLANKISH = re.compile(r"^[\s\u00a0\u3000]+$", re.M)
+# UTF-8 read as Latin-1 or cp1252: a lead byte's character (Â Ã Ð Ñ â ã …) followed by a continuation byte's
+# (U+0080-U+00BF, or what cp1252 puts at 0x80-0x9F). Only a text with such a pair goes to ftfy, which decides.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 class DecodeError(ValueError):
@@ -32,7 +39,24 @@ class DecodeError(ValueError):
 class RawText:
     text: str  # NFC, LF line ends, no zero-width characters; lines of no-break spaces kept (they can mark paragraphs)
     encoding: str
-    cleaned: tuple[str, ...] = field(default=())  # what decoding removed, for the page's provenance
+    # What decoding changed, for the page's provenance, as (kind, detail) that the site words in each language:
+    # ("byte-order-mark", ""), ("cr-line-ends", ""), ("zero-width-characters", "3"), ("no-break-space-lines", "2"),
+    # ("mojibake-repaired", "")
+    cleaned: tuple[tuple[str, str], ...] = field(default=())
+
+
+def repair_mojibake(text: str) -> str:
+    """The text with UTF-8 that was decoded as Latin-1 or cp1252 (once or more) decoded right; else unchanged."""
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy  # here: 0.1 s to import, and only a text that looks broken needs it
+
+    # ftfy's encoding repairs only: quotes, widths, ligatures, entities and line breaks stay as the author wrote them
+    config = ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+        uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False,
+    )
+    return ftfy.fix_text(text, config)
 
 
 def _plausible(text: str) -> bool:
@@ -85,19 +109,23 @@ def decode_raw(data: bytes) -> RawText:
     control = _CONTROL.search(text)
     if control:
         raise DecodeError(f"not text (control character U+{ord(control.group()):04X} at character {control.start()})")
-    cleaned = []
+    cleaned: list[tuple[str, str]] = []
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        cleaned.append("byte-order mark")
+        cleaned.append(("byte-order-mark", ""))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        cleaned.append("CR line ends")
+        cleaned.append(("cr-line-ends", ""))
+    repaired = repair_mojibake(text)
+    if repaired != text:
+        text = repaired
+        cleaned.append(("mojibake-repaired", ""))
     zero_width = len(_ZERO_WIDTH.findall(text))
     if zero_width:
         text = _ZERO_WIDTH.sub("", text)
-        cleaned.append(f"{zero_width} zero-width or soft-hyphen characters")
+        cleaned.append(("zero-width-characters", str(zero_width)))
     blankish = sum(1 for m in _BLANKISH.finditer(text) if m.group().strip(" \t\n"))
     if blankish:
-        cleaned.append(f"{blankish} lines of no-break or ideographic spaces")
+        cleaned.append(("no-break-space-lines", str(blankish)))
     text = unicodedata.normalize("NFC", text)
     # Valid UTF-8 (with or without BOM) is text by construction; a guessed legacy encoding must also look like it.
     odd = 0 if encoding.startswith("utf-") else sum(1 for ch in text if unicodedata.category(ch) in ("Cn", "Co", "Cs"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,10 @@ from .normalize import NormalizeError, Page, normalize
 
 CATALOG = "catalog.yml"
 _OWNED = re.compile(r"^source_sha256: ", re.M)
-SKIPPED = (CATALOG, "README.md", "README.txt")
+# Files in raw/ that are not texts: images the texts show (published beside their page), in raw/ or a folder of it.
+ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
+# The images a page may show. Not SVG: opened on its own from the site, an SVG could run script on its origin.
+SHOWN_SUFFIXES = tuple(s for s in ASSET_SUFFIXES if s != ".svg")
 
 
 @dataclass
@@ -26,8 +30,54 @@ class Plan:
     problems: list[str]
 
 
-def raw_files(raw_dir: Path) -> list[Path]:
-    return sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in SKIPPED)
+def raw_files(raw_dir: Path) -> tuple[list[Path], list[str]]:
+    """The texts in raw/, and a problem for every file that is neither a text nor ignored on purpose.
+
+    Ignored: dotfiles and dot-folders, raw/catalog.yml, and images (ASSET_SUFFIXES) in raw/ or its folders. Every
+    other file directly in raw/ is a text, README.md included. A symbolic link, or a path that resolves outside raw/,
+    is refused: a site built from contributed files must publish nothing from elsewhere on the machine.
+    """
+    texts: list[Path] = []
+    problems: list[str] = []
+    root = raw_dir.resolve()
+    shown = root.name
+
+    def walk(folder: Path, rel: str) -> None:
+        for path in sorted(folder.iterdir()):
+            name = f"{rel}{path.name}"
+            where = f"{shown}/{name}"
+            if path.name.startswith("."):
+                continue
+            if path.is_symlink():
+                problems.append(f"{where}: a symbolic link (to {os.readlink(path)}); raw/ takes real files only, so that "
+                                "nothing outside it is published: put a copy of the file here instead")
+            elif not path.resolve().is_relative_to(root):
+                problems.append(f"{where}: resolves outside raw/ (to {path.resolve()}); put a copy of the file here instead")
+            elif path.is_dir():
+                walk(path, f"{name}/")
+            elif path.suffix.lower() in ASSET_SUFFIXES or (not rel and path.name == CATALOG):
+                continue
+            elif rel:
+                problems.append(f"{where}: only images go into folders of raw/; put texts into raw/ itself")
+            elif path.is_file():
+                texts.append(path)
+            else:
+                problems.append(f"{where}: not a regular file")
+
+    walk(raw_dir, "")
+    return texts, problems
+
+
+def raw_images(raw_dir: Path) -> frozenset[str]:
+    """The images under raw/ that pages may show (none behind a symbolic link), as project paths 'raw/…'."""
+    found = set()
+    for folder, dirs, names in os.walk(raw_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (Path(folder) / d).is_symlink()]
+        for name in names:
+            path = Path(folder) / name
+            if path.suffix.lower() in SHOWN_SUFFIXES and not name.startswith(".") and not path.is_symlink():
+                found.add(f"{raw_dir.resolve().name}/{path.relative_to(raw_dir).as_posix()}")
+    return frozenset(found)
 
 
 def generated_pages(docs_dir: Path) -> dict[str, str]:
@@ -42,26 +92,33 @@ def generated_pages(docs_dir: Path) -> dict[str, str]:
     return found
 
 
-def plan(raw_dir: Path, docs_dir: Path) -> Plan:
-    """Read raw/ and docs/, decide every page; nothing is written here."""
+def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None) -> Plan:
+    """Read raw/ and docs/, decide every page; nothing is written here. `progress(done, total)` follows the texts."""
     problems: list[str] = []
-    files = raw_files(raw_dir) if raw_dir.is_dir() else []
-    if not raw_dir.is_dir():
+    files: list[Path] = []
+    if raw_dir.is_dir():
+        files, problems = raw_files(raw_dir)
+    else:
         problems.append(f"{raw_dir}: no such directory")
     entries: dict[str, Entry] = {}
     catalog_path = raw_dir / CATALOG
-    if catalog_path.is_file():
+    if catalog_path.is_file() and not catalog_path.is_symlink():  # a linked catalog is refused with the other links
         entries, catalog_problems = parse_catalog(
             catalog_path.read_text(encoding="utf-8"), catalog_path.as_posix(), {p.name for p in files}
         )
         problems += catalog_problems
     pages: dict[str, tuple[Page, str]] = {}
-    for path in files:
+    images = raw_images(raw_dir) if raw_dir.is_dir() else frozenset()
+    folder = raw_dir.resolve().name
+    for done, path in enumerate(files):
+        if progress:
+            progress(done, len(files))
         # The raw file as the project names it ("raw/<name>"), wherever the command runs from: pages are byte-stable.
-        source = f"{raw_dir.resolve().name}/{path.name}"
+        source = f"{folder}/{path.name}"
         data = path.read_bytes()
         try:
-            page = normalize(decode_raw(data), source, hashlib.sha256(data).hexdigest(), entries.get(path.name, Entry()))
+            page = normalize(decode_raw(data), source, hashlib.sha256(data).hexdigest(), entries.get(path.name, Entry()),
+                             images)
         except (DecodeError, NormalizeError) as e:
             problems.append(f"{source}: {e}")
             continue
@@ -75,6 +132,8 @@ def plan(raw_dir: Path, docs_dir: Path) -> Plan:
         pages[page.path] = (page, source)
     pages, fact_problems = share_facts(pages, entries)  # versions of one essay share the original's facts
     problems += fact_problems
+    if progress:
+        progress(len(files), len(files))
     existing = generated_pages(docs_dir) if docs_dir.is_dir() else {}
     for rel in pages:
         target = docs_dir / rel

@@ -40,9 +40,25 @@ def _url(value: Any) -> str | None:
     return None if ok else "must be an http(s) URL"
 
 
-def _str_list(value: Any) -> str | None:
-    ok = isinstance(value, list) and all(isinstance(v, str) and v for v in value)
-    return None if ok else "must be a list of strings"
+def _paths(value: Any) -> str | None:
+    ok = isinstance(value, list) and all(isinstance(v, str) and re.match(r"^raw/(?!.*(?:^|/)\.\.(?:/|$))[^\n]+$", v) for v in value)
+    return None if ok else "must be a list of paths of files under raw/"
+
+
+def _removals(value: Any) -> str | None:
+    def ok(item: Any) -> bool:
+        return (isinstance(item, dict) and set(item) <= {"kind", "detail"} and item.get("kind") in languages.REMOVAL_KINDS
+                and (("detail" not in item) or (isinstance(item["detail"], str) and item["detail"].strip() != "")))
+
+    if isinstance(value, list) and all(ok(v) for v in value):
+        return None
+    return f"must be a list of {{kind, detail}} mappings, kind one of {', '.join(languages.REMOVAL_KINDS)}"
+
+
+def removal(kind: str, detail: str = "") -> dict[str, str]:
+    """One `removed` entry: what kind of thing was removed (worded per language in languages.py), and optionally
+    the removed text itself or a count."""
+    return {"kind": kind, "detail": detail} if detail else {"kind": kind}
 
 
 @dataclass(frozen=True)
@@ -68,7 +84,8 @@ FIELDS: tuple[Field, ...] = (
     Field("source", True, _str, "the raw file this page was made from, relative to the project"),
     Field("source_sha256", True, _pattern(SHA256, "64 lowercase hex digits"), "sha256 of the raw file's bytes"),
     Field("encoding", True, _str, "the raw file's detected encoding"),
-    Field("removed", False, _str_list, "what normalization removed from the raw text"),
+    Field("images", False, _paths, "files beside the raw text that the page shows (project paths, published with it)"),
+    Field("removed", False, _removals, "what normalization removed from the raw text: {kind, detail} entries"),
 )
 BY_NAME = {f.name: f for f in FIELDS}
 NAMES = tuple(f.name for f in FIELDS)

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from . import tokenize
+from . import languages, tokenize
 
 VERSION = 2
 K1, B = 1.2, 0.75
@@ -48,9 +48,10 @@ class Counted:
     length: int
 
 
-def count_terms(section: Section) -> Counted:
-    title_terms = tokenize.index_terms(section.title)
-    counts = Counter(title_terms + tokenize.index_terms(section.text))
+def count_terms(section: Section, lang: str = languages.DEFAULT) -> Counted:
+    """A section's terms as the index of `lang` stems them."""
+    title_terms = tokenize.index_terms(section.title, lang)
+    counts = Counter(title_terms + tokenize.index_terms(section.text, lang))
     return Counted(counts, frozenset(title_terms), sum(counts.values()))
 
 
@@ -58,9 +59,11 @@ def utf16_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def build_index(sections: Iterable[Section], count: Callable[[Section], Counted] = count_terms) -> dict[str, object]:
+def build_index(sections: Iterable[Section], lang: str = languages.DEFAULT,
+                count: Callable[[Section], Counted] | None = None) -> dict[str, object]:
     """{path relative to the language's search folder: data} for the sections of one language's pages. `count` may
     be a cached count_terms (a serve rebuild counts only the sections of the pages it rendered)."""
+    count = count or (lambda section: count_terms(section, lang))
     pages: list[list[Section]] = []
     page_of: dict[str, int] = {}
     counted: list[tuple[int, int, Counter, frozenset[str], int]] = []  # page, section number, counts, title, length
@@ -111,7 +114,7 @@ def build_index(sections: Iterable[Section], count: Callable[[Section], Counted]
         files[f"t/{len(bounds) - 1}.json"] = _chunk(chunk_terms, postings)
     for page, page_sections in enumerate(pages):
         files[f"p/{page}.json"] = [[s.location, s.title, s.text] for s in page_sections]
-    files["index.json"] = {"version": VERSION, "tokenizer": tokenize.settings(), "pages": len(pages), "chunks": bounds}
+    files["index.json"] = {"version": VERSION, "tokenizer": tokenize.settings(lang), "pages": len(pages), "chunks": bounds}
     return files
 
 

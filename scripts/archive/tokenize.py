@@ -2,8 +2,9 @@
 
 A word is a run of letters, digits and marks. Runs of Han and kana become overlapping character bigrams, so the
 index and a query agree whatever a dictionary would have cut; other words are lower-cased, NFKC-normalized and
-stemmed by the Snowball algorithm of the language written in their script (Latin by English's, Cyrillic by
-Russian's), so "LinkedIn" inside a Russian sentence is found as it is in an English one.
+stemmed by the Snowball algorithm of the language written in their script — the index's own language for its own
+script, else the first language declared with that script (in the Russian index Latin words by English's) — so
+"LinkedIn" inside a Russian sentence is found as it is in an English one, and a German index stems German.
 """
 
 from __future__ import annotations
@@ -27,7 +28,18 @@ SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "Kana": ((0x3031, 0x3035), (0x303C, 0x303C), (0x3040, 0x309F), (0x30A0, 0x30FF), (0x31F0, 0x31FF),
              (0xFF66, 0xFF9F), (0x1B000, 0x1B16F)),
 }
-STEMMERS: dict[str, str] = {lang.script: lang.stemmer for lang in languages.LANGUAGES if lang.stemmer}
+
+
+def stemmers(lang: str = languages.DEFAULT) -> dict[str, str]:
+    """Script -> Snowball algorithm in the index of `lang`: its own stemmer first, then the first declared per script."""
+    own = languages.get(lang)
+    table = {own.script: own.stemmer} if own.stemmer else {}
+    for language in languages.LANGUAGES:
+        if language.stemmer:
+            table.setdefault(language.script, language.stemmer)
+    return table
+
+
 CJK_RANGES: tuple[tuple[int, int], ...] = tuple(
     sorted({r for lang in languages.LANGUAGES if lang.cjk for r in SCRIPT_RANGES[lang.script]})
 )
@@ -53,11 +65,11 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def stemmer_for(word: str) -> str | None:
+def stemmer_for(word: str, lang: str = languages.DEFAULT) -> str | None:
     """The Snowball algorithm for a normalized word: that of the script of its first letter, if any is declared."""
     for char in word:
         if unicodedata.category(char)[0] == "L":
-            for script, algorithm in STEMMERS.items():
+            for script, algorithm in stemmers(lang).items():
                 if _within(ord(char), SCRIPT_RANGES[script]):
                     return algorithm
             return None
@@ -70,9 +82,9 @@ def _snowball(algorithm: str) -> snowballstemmer.BaseStemmer:
 
 
 @functools.lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """A normalized word's search term."""
-    algorithm = stemmer_for(word)
+def stem(word: str, lang: str = languages.DEFAULT) -> str:
+    """A normalized word's search term in the index of `lang`."""
+    algorithm = stemmer_for(word, lang)
     return _snowball(algorithm).stemWord(word) if algorithm else word
 
 
@@ -104,16 +116,16 @@ def bigrams(run: str) -> list[str]:
     return [run] if len(run) == 1 else [run[k:k + 2] for k in range(len(run) - 1)]
 
 
-def query_terms(text: str) -> list[list[str]]:
+def query_terms(text: str, lang: str = languages.DEFAULT) -> list[list[str]]:
     """A query's terms, one group per word: a stemmed word alone, or a CJK run's bigrams (all of them required)."""
     groups = []
     for segment, cjk in segments(text):
         word = normalize(segment)
-        groups.append(bigrams(word) if cjk else [stem(word)])
+        groups.append(bigrams(word) if cjk else [stem(word, lang)])
     return groups
 
 
-def index_terms(text: str) -> list[str]:
+def index_terms(text: str, lang: str = languages.DEFAULT) -> list[str]:
     """A page's terms in order: the query's, plus each CJK run's last character, so one typed character finds it."""
     terms: list[str] = []
     for segment, cjk in segments(text):
@@ -123,13 +135,13 @@ def index_terms(text: str) -> list[str]:
             if len(word) > 1:
                 terms.append(word[-1])
         else:
-            terms.append(stem(word))
+            terms.append(stem(word, lang))
     return terms
 
 
-def settings() -> dict:
+def settings(lang: str = languages.DEFAULT) -> dict:
     """What the browser's tokenizer needs from here, shipped inside each index so the two cannot drift."""
     return {
         "cjk": [list(r) for r in CJK_RANGES],
-        "stemmers": [[algorithm, [list(r) for r in SCRIPT_RANGES[script]]] for script, algorithm in STEMMERS.items()],
+        "stemmers": [[algorithm, [list(r) for r in SCRIPT_RANGES[script]]] for script, algorithm in stemmers(lang).items()],
     }

@@ -1,0 +1,200 @@
+"""html_extract: Medium's own export and saved web pages (real files in tests/real/html/) into metadata and Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import markdown
+
+from archive.html_extract import extract_html, looks_like_html
+
+REAL = Path(__file__).parent / "real" / "html"
+
+
+def real(name: str) -> str:
+    return (REAL / name).read_text(encoding="utf-8")
+
+
+def rendered(text: str) -> str:
+    """The Markdown as MkDocs' Python-Markdown shows it (the page body stays Markdown that MkDocs renders)."""
+    return markdown.markdown(text, extensions=["tables", "fenced_code"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", True),
+        ("\ufeff\n<!-- saved from url=(0022)https://example.com/ -->\n<html lang=en><p>x", True),
+        ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>x</body></html>', True),
+        ("# A title\n\nSome text with <b>bold</b> and <img src=a.png>.\n", False),
+        ('<div align="center"><img src="logo.png"></div>\n\n# Project\n\ntext\n', False),
+        ("---\ntitle: x\n---\n<html> is a tag\n", False),
+        ("Plain text that mentions <html> in its first line.\n", False),
+    ],
+)
+def test_looks_like_html_only_for_documents(text, expected):
+    assert looks_like_html(text) is expected
+
+
+def test_medium_export_metadata_and_body():
+    got = extract_html(real("medium-export-python3.html"))
+    assert got.meta == {
+        "title": "Migrating to Python 3 in 3 minutes or less",
+        "subtitle": "… on Windows.",
+        "author": "Ville M. Vainio",
+        "date": "2019-05-03",
+        "original_url": "https://medium.com/@vivainio/migrating-to-python-3-in-3-minutes-or-less-11204364d969",
+    }
+    body = got.markdown
+    assert body.startswith("![](https://cdn-images-1.medium.com/max/800/1*OtCdVpW-K8TGbcEloetFbw.jpeg)\n")
+    assert "Migrating to Python 3 in 3 minutes" not in body  # the title's repeat left the body
+    assert "… on Windows." not in body  # so did the subtitle's
+    assert "Exported from" not in body and "Canonical link" not in body
+    html = rendered(body)
+    assert "&lt;somepackage&gt;" in html and "<somepackage>" not in html  # text that looks like a tag stays text
+    assert "from __future__ import print_function" in html.replace("<em>", "").replace("</em>", "")
+    assert ("medium-export-footer", "") in got.removed and ("repeated-title", "") in got.removed
+
+
+def test_medium_export_without_subtitle_keeps_medium_excerpt_out():
+    html = real("medium-export-python3.html").replace("… on Windows.\n</section>", "When you install Python 3, there…\n</section>")
+    html = html.replace('<p name="fc29" id="fc29" class="graf graf--p graf-after--figure">… on Windows.</p>', "")
+    assert "subtitle" not in extract_html(html).meta
+
+
+def test_medium_export_lists_headings_and_executable_embeds():
+    got = extract_html(real("medium-export-winforms-fsharp.html"))
+    assert got.meta["title"] == "Creating a Windows Forms GUI with F#"
+    assert got.meta["author"] == "Ville M. Vainio" and got.meta["date"] == "2018-07-14"
+    assert "- It’s easy to use from F#, as you’ll see from this post." in got.markdown
+    assert "<h4>With F# you\xa0say?</h4>" in rendered(got.markdown)  # Medium keeps its no-break space
+    assert ("executable-html", "3") in got.removed  # the gist embeds (<script>) went, and the page says so
+    assert "<script" not in got.markdown and "gist.github.com" not in got.markdown
+
+
+def test_saved_medium_page_title_author_date_and_no_chrome():
+    got = extract_html(real("saved-medium-open-journalism.html"))
+    assert got.meta["title"] == "The Open Journalism Project: Better Student Journalism"
+    assert got.meta["author"] == "Pippin Lee" and got.meta["date"] == "2015-03-17"
+    assert got.meta["original_url"].startswith("https://medium.com/@pippinlee/the-open-journalism-project")
+    body = got.markdown
+    assert body.count("We pushed out the first version of the") == 1  # start
+    assert "In late 2011 I sat in the design room of our university’s student newsroom" in body  # middle
+    assert "We’re all in this together." in body  # end
+    for junk in ("Sign in", "Get updates", "Recommend", "Share on Twitter", "Written by", "Responses"):
+        assert junk not in body, junk
+    assert ("page-chrome", "") in got.removed
+
+
+def test_saved_blog_code_blocks_keep_language_and_bytes():
+    got = extract_html(real("saved-v8-blog.html"))
+    assert got.meta["title"] == "Outside the web: standalone WebAssembly binaries using Emscripten"
+    assert got.meta["date"] == "2019-11-21"
+    assert ("title-suffix", " · V8") in got.removed
+    body = got.markdown
+    assert "```c\n// add.c\n#include <emscripten.h>\n\nEMSCRIPTEN_KEEPALIVE\nint add(int x, int y) {\n  return x + y;\n}\n```" in body
+    assert "[\\#](#" not in body and "](#using-standalone" not in body  # headings' permalink marks left
+    html = rendered(body)
+    assert '<code class="language-c">// add.c\n#include &lt;emscripten.h&gt;' in html
+
+
+def test_saved_wordpress_page():
+    got = extract_html(real("saved-wordpress-wptavern.html"))
+    assert got.meta["title"].startswith("Stack Overflow Jobs Data Shows ReactJS Skills in High Demand")
+    assert got.meta["author"] == "Sarah Gooding" and got.meta["date"] == "2017-03-09"
+    body = got.markdown
+    assert "Stack Overflow published its analysis of [2017 hiring trends]" in body
+    assert "> I wonder how many of these skills" in body  # a block quote stays one
+    assert "Related" not in body and "In \"News\"" not in body  # the related-posts box went
+    assert "[![" not in body  # an image linking to its own full size is just the image
+
+
+def test_nothing_executable_passes_through():
+    page = """<!DOCTYPE html><html><head><title>Safe | Some Blog</title>
+    <meta property="og:site_name" content="Some Blog"></head><body>
+    <nav><a href="/">Home</a> <a href="/about">About</a></nav>
+    <div class="cookie-banner">We use cookies. <button>OK</button></div>
+    <article><h1>Safe</h1>
+    <p onclick="steal()">Text with <a href="javascript:alert(1)">a bad link</a> and &lt;script&gt;alert(2)&lt;/script&gt;.</p>
+    <script>alert(3)</script><iframe src="https://evil.example/"></iframe>
+    <p>Second paragraph with enough words to be the main text of this small article, really.</p>
+    <p><img src="x.png" onerror="alert(4)" alt="a [chart]"></p>
+    <table><tr><th>Model</th><th>Accuracy on the test set</th></tr><tr><td>baseline model</td><td>0.71 after tuning</td></tr></table>
+    </article><footer>© 2024 Some Blog · Privacy</footer></body></html>"""
+    got = extract_html(page)
+    assert got.meta["title"] == "Safe"
+    html = rendered(got.markdown)
+    for bad in ("<script", "javascript:", "onclick", "onerror", "<iframe", "evil.example", "alert(3)"):
+        assert bad not in html, bad
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html  # the text about a script stays, as text
+    assert "a bad link" in html and '<img alt="a chart" src="x.png" />' in html
+    assert "<table>" in html and "We use cookies" not in html and "Privacy" not in html and "About" not in html
+    assert ("executable-html", "1") in got.removed  # the frame; readability drops every script itself
+
+
+def test_figure_caption_becomes_the_next_paragraph_and_nested_lists_stay():
+    page = """<html><body><article><h1>T</h1><p>A first paragraph that is long enough to count as the article text.</p>
+    <figure><img src="https://cdn.example/a.png" alt="A graph"><figcaption>Figure 1: loss over time</figcaption></figure>
+    <ul><li>one<ul><li>one point one</li></ul></li><li>two</li></ul>
+    <blockquote><p>Quoted words.</p></blockquote>
+    <pre><code class="language-python">def f(x):\n\n    return x &lt; 1\n</code></pre></article></body></html>"""
+    body = extract_html(page).markdown
+    assert "![A graph](https://cdn.example/a.png)\n\nFigure 1: loss over time\n" in body
+    assert "- one\n  - one point one\n- two" in body
+    assert "> Quoted words." in body
+    assert "```python\ndef f(x):\n\n    return x < 1\n```" in body
+
+
+@pytest.mark.parametrize("page", ["", "<html></html>", "<!DOCTYPE html><html><head><title>Only a title</title></head></html>"])
+def test_empty_documents_give_an_empty_text_not_an_error(page):
+    got = extract_html(page)
+    assert got.markdown == "" and set(got.meta) <= {"title"}
+
+
+@pytest.mark.parametrize(
+    "title, site, expected, suffix",
+    [
+        ("What an ML engineer does | by Jane Doe | Medium", "Medium", "What an ML engineer does", " | by Jane Doe | Medium"),
+        ("What an ML engineer does | by Jane Doe | Towards Data Science", "Towards Data Science",
+         "What an ML engineer does", " | by Jane Doe | Towards Data Science"),
+        ("These Weeks in Firefox: Issue 85 – Firefox Nightly News", "Firefox Nightly News", "These Weeks in Firefox: Issue 85",
+         " – Firefox Nightly News"),
+        ("Engineering - a title with a dash - kept whole", "", "Engineering - a title with a dash - kept whole", None),
+    ],
+)
+def test_a_page_title_loses_its_site_suffix(title, site, expected, suffix):
+    body = "<p>" + "A paragraph of the article that is long enough to be its main text, with words. " * 5 + "</p>"
+    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    got = extract_html(f"<!DOCTYPE html><html><head><title>{title}</title>{meta}</head><body><div>{body}</div></body></html>")
+    assert got.meta["title"] == expected
+    assert (("title-suffix", suffix) in got.removed) if suffix else all(k != "title-suffix" for k, _ in got.removed)
+
+
+def test_a_link_dense_list_inside_the_article_is_kept():
+    items = "".join(f'<li><a href="https://bugs.example/{i}">Bug {i}: crash when the window closes</a></li>' for i in range(30))
+    page = f"""<!DOCTYPE html><html><head><title>Weekly news</title></head><body><nav><a href="/">Home</a></nav>
+    <article><h1>Weekly news</h1><p>{"This week the team landed a long list of fixes, thanks to many people. " * 4}</p>
+    <h2>Resolved bugs</h2><ul>{items}</ul><p>See you next week, and thanks for reading this newsletter.</p></article>
+    <aside class="sidebar">Popular posts</aside></body></html>"""
+    body = extract_html(page).markdown
+    assert "- [Bug 0: crash when the window closes](https://bugs.example/0)" in body and "Bug 29:" in body
+    assert "Popular posts" not in body and "Home" not in body
+
+
+def test_the_title_repeated_as_the_first_heading_leaves_the_body():
+    text = "<p>" + "The body of the post says what it has to say in enough words to be the main text here. " * 4 + "</p>"
+    page = (f'<!DOCTYPE html><html><head><meta property="og:title" content="On Behalf of Words"></head><body>'
+            f'<article><h3 class="graf--title">On Behalf of Words</h3>{text}<h3>A section</h3>{text}</article></body></html>')
+    got = extract_html(page)
+    assert got.meta["title"] == "On Behalf of Words" and ("repeated-title", "") in got.removed
+    assert "On Behalf of Words" not in got.markdown and "### A section" in got.markdown
+
+
+def test_medium_export_code_keeps_its_lines_and_language():
+    html = real("medium-export-python3.html").replace(
+        '<p name="f3f6"',
+        '<pre name="c0de" data-code-block-mode="2" spellcheck="false" data-code-block-lang="python" class="graf graf--pre">'
+        'def f(x):<br>    if x &lt; 1:<br><br>        return <strong class="markup--strong">x</strong><br>    return 0</pre><p name="f3f6"',
+    )
+    assert "```python\ndef f(x):\n    if x < 1:\n\n        return x\n    return 0\n```" in extract_html(html).markdown
