@@ -1,6 +1,7 @@
 /* The reading site's service worker (scope: the site root; registered by assets/javascripts/offline.js): every
-   same-origin GET goes to the network first and its answer is kept, so a page read once, with its styles, scripts
-   and the search data its language's search worker downloaded, opens again without a network. Nothing from another
+   same-origin GET goes to the network first and its answer is kept, so a page read once, with its styles and
+   scripts, opens again without a network; the search data of that page's language is kept whole, so its search
+   answers offline too. Nothing from another
    host is touched. The cache is named after the build (overrides/hooks/offline.py writes the version below), and a
    new build's worker deletes the old caches when it takes over. */
 "use strict";
@@ -46,19 +47,48 @@ self.addEventListener("fetch", event => {
   event.respondWith(networkFirst(request));
 });
 
+/* Fetch each URL not kept yet into the cache, a few at a time (a language's search data is many small files). */
+async function keepAll(cache, hrefs) {
+  const todo = hrefs.map(href => { const url = new URL(href, self.location.href); url.hash = ""; return url; })
+    .filter(ours);
+  const next = async () => {
+    for (let url = todo.shift(); url; url = todo.shift()) {
+      if (await cache.match(url.href)) continue;
+      try {
+        await keep(cache, url.href, await fetch(url.href));
+      } catch (error) { /* offline again: kept next time */ }
+    }
+  };
+  await Promise.all([next(), next(), next(), next()]);
+}
+
+/* The search data of one language, search/<lang>/: its manifest names how many term chunks (t/<n>.json) and page
+   texts (p/<n>.json) there are (archive/search_index.py), so every query of that language answers offline, not
+   only the ones asked before. */
+async function keepSearch(cache, manifestHref) {
+  const manifest = new URL(manifestHref, self.location.href);
+  if (!ours(manifest)) return;
+  let data;
+  try {
+    const response = await fetch(manifest.href);
+    await keep(cache, manifest.href, response.clone());
+    data = await response.json();
+  } catch (error) {
+    return;  // offline, or no index here: kept on a later visit
+  }
+  const files = [];
+  for (let n = 0; n < (data.chunks || []).length; n++) files.push(new URL(`t/${n}.json`, manifest).href);
+  for (let n = 0; n < (data.pages || 0); n++) files.push(new URL(`p/${n}.json`, manifest).href);
+  await keepAll(cache, files);
+}
+
 /* The first visit: the page and what it loaded came before this worker controlled it; the page sends their URLs
-   (offline.js) and they are fetched again, into the cache. */
+   and its language's search manifest (offline.js), and they are fetched again, into the cache. */
 self.addEventListener("message", event => {
   if (!event.data || event.data.type !== "archive-cache") return;
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await Promise.all(event.data.urls.map(async href => {
-      const url = new URL(href, self.location.href);
-      url.hash = "";
-      if (!ours(url) || await cache.match(url.href)) return;
-      try {
-        await keep(cache, url.href, await fetch(url.href));
-      } catch (error) { /* offline again: kept next time */ }
-    }));
+    await keepAll(cache, event.data.urls);
+    if (event.data.search) await keepSearch(cache, event.data.search);
   })());
 });

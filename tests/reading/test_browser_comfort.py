@@ -96,16 +96,17 @@ def test_an_essay_read_once_opens_and_searches_offline(browser: object, base_url
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(base_url + ESSAY)
         page.wait_for_function("navigator.serviceWorker.controller !== null")
-        # What the first visit loaded, and the search files its language's search worker fetched for a query (the
-        # manifest, the query's term chunk, the texts of the pages shown: search/engine.js), get kept.
-        assert essay_ids(search(SimpleNamespace(page=page), "ветеринария"))[:1] == [KIRMER]
-        page.wait_for_function("""async () => {
+        # What the first visit loaded and the whole search data of its language get kept, with no query asked:
+        # the manifest, every term chunk and every page's texts (as many as the manifest names).
+        manifest = page.evaluate("fetch('/search/ru/index.json').then(r => r.json())")
+        wanted = ["/search/ru/index.json", *(f"/search/ru/t/{n}.json" for n in range(len(manifest["chunks"]))),
+                  *(f"/search/ru/p/{n}.json" for n in range(manifest["pages"]))]
+        page.wait_for_function("""async wanted => {
             const kept = new Set();
             for (const name of await caches.keys())
-                for (const r of await (await caches.open(name)).keys())
-                    kept.add(new URL(r.url).pathname.replace(/[0-9]+\\.json$/, ''));
-            return ['/search/ru/index.json', '/search/ru/t/', '/search/ru/p/'].every(p => kept.has(p));
-        }""")
+                for (const r of await (await caches.open(name)).keys()) kept.add(new URL(r.url).pathname);
+            return wanted.every(p => kept.has(p));
+        }""", arg=wanted)
         page.wait_for_timeout(1000)
         kept = cached_urls(page)
         assert kept and all(url.split(" ")[1].startswith(base_url) for url in kept), kept  # nothing from another host

@@ -1,8 +1,7 @@
 /* Reading offline: registers the site's service worker (sw.js at the site root, see there). On the first visit
-   this page and its search worker were loaded before the service worker controlled them, so once it does, the page
-   hands it the URLs it loaded and starts its language's search worker once more, under its control: whatever that
-   worker downloads (its manifest, search/<lang>/index.json; a query's files when it is asked) is kept, without
-   this script knowing the files' names. */
+   this page loaded before the service worker controlled it, so once it does, the page hands it the URLs it loaded,
+   its language's search worker and that language's search manifest: the service worker keeps them and the whole of
+   that language's search data, so the page and any search of its language work without a network. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -22,12 +21,14 @@
 
   function warm() {
     var urls = [location.href].concat(performance.getEntriesByType("resource").map(function (e) { return e.name; }));
-    navigator.serviceWorker.controller.postMessage({ type: "archive-cache", urls: urls });
-    var search = searchWorker();
-    if (search && window.Worker) {
-      var again = new Worker(search);
-      setTimeout(function () { again.terminate(); }, 30000);  // long enough to download the index
+    var search = searchWorker(), manifest = null;
+    if (search) {
+      urls.push(search);
+      // Where the search worker reads its language's index (search/worker.js: FOLDER, beside the site root).
+      var lang = new URL(search).searchParams.get("lang");
+      if (lang) manifest = new URL("../../../search/" + lang + "/index.json", search).href;
     }
+    navigator.serviceWorker.controller.postMessage({ type: "archive-cache", urls: urls, search: manifest });
   }
 
   navigator.serviceWorker.addEventListener("controllerchange", function () {
