@@ -279,6 +279,12 @@ def test_site_generators_code_blocks_and_details_containers():
 def test_original_lines_in_their_usual_wordings_and_places():
     top = page_of("# T\n\n英文原文：[link](https://example.org/en/post?utm_source=a)\n\n正文第一段，足够长的中文句子。\n")
     assert top.meta["original_url"] == "https://example.org/en/post" and "英文原文" not in top.body
+    # `原文链接：` and a translator's credit line (synthetic: the real texts with them had no licence, tests/real/SOURCES.md)
+    credited = page_of("# 标题\n\n原文链接：[https://example.org/post.html](https://example.org/post.html)\n\n"
+                       "Translated from [Post](https://example.org/post.html) by [Someone](https://example.org/).\n\n"
+                       "正文第一段，足够长的中文句子，说明这篇文章要讲什么。\n")
+    assert credited.meta["original_url"] == "https://example.org/post.html" and "原文链接" not in credited.body
+    assert credited.meta["description"] == "正文第一段，足够长的中文句子，说明这篇文章要讲什么。"
     end = page_of("# T\n\nThe body of the post, long enough to be prose.\n\n"
                   "*Originally published at [my blog](https://blog.example.org/p) on May 1.*\n")
     assert end.meta["original_url"] == "https://blog.example.org/p" and "Originally" not in end.body
