@@ -96,6 +96,14 @@ def test_zenn_qiita_devto_conventions():
     assert devto.meta["original_url"] == "https://dev.to/a/b"
     assert "x.org" not in devto.body
     assert devto.meta.get("date") is None  # `published: true` is no date
+    # Qiita CLI's front-matter (synthetic: no Qiita post under an open licence was found, tests/real/SOURCES.md)
+    qiita = page_of("---\ntitle: 勉強の記録\ntags:\n  - Linux\nprivate: false\nupdated_at: '2024-01-02T03:04:05+09:00'\n"
+                    "id: 0123456789abcdef0123\norganization_url_name: null\nslide: false\nignorePublish: false\n---\n\n"
+                    "## はじめに\n\n毎日少しずつ勉強を続けています。今日はその記録です。\n")
+    assert qiita.meta["title"] == "勉強の記録" and qiita.meta["lang"] == "ja"
+    for key in ("private", "updated_at", "organization_url_name", "ignorePublish", "0123456789abcdef0123"):
+        assert key not in qiita.body and key not in qiita.meta.get("description", ""), key
+    assert "## はじめに" in qiita.body
 
 
 def test_a_broken_front_matter_is_still_kept_out_of_the_body():
@@ -271,6 +279,12 @@ def test_site_generators_code_blocks_and_details_containers():
 def test_original_lines_in_their_usual_wordings_and_places():
     top = page_of("# T\n\n英文原文：[link](https://example.org/en/post?utm_source=a)\n\n正文第一段，足够长的中文句子。\n")
     assert top.meta["original_url"] == "https://example.org/en/post" and "英文原文" not in top.body
+    # `原文链接：` and a translator's credit line (synthetic: the real texts with them had no licence, tests/real/SOURCES.md)
+    credited = page_of("# 标题\n\n原文链接：[https://example.org/post.html](https://example.org/post.html)\n\n"
+                       "Translated from [Post](https://example.org/post.html) by [Someone](https://example.org/).\n\n"
+                       "正文第一段，足够长的中文句子，说明这篇文章要讲什么。\n")
+    assert credited.meta["original_url"] == "https://example.org/post.html" and "原文链接" not in credited.body
+    assert credited.meta["description"] == "正文第一段，足够长的中文句子，说明这篇文章要讲什么。"
     end = page_of("# T\n\nThe body of the post, long enough to be prose.\n\n"
                   "*Originally published at [my blog](https://blog.example.org/p) on May 1.*\n")
     assert end.meta["original_url"] == "https://blog.example.org/p" and "Originally" not in end.body
@@ -292,3 +306,74 @@ def test_every_language_words_every_kind_of_removal():
     for language in languages.LANGUAGES:
         assert tuple(language.removals) == languages.REMOVAL_KINDS, language.code
         assert all(words.strip() for words in language.removals.values())
+
+
+# SYNTHETIC: Medium's HTML export converted by pandoc (fenced divs, attribute lists, the export's footer), built here
+# in that shape with our own words: no such file under an open licence was found (tests/real/SOURCES.md).
+PANDOC_MEDIUM = """<div>
+
+# Keeping a Kitchen Logbook {#keeping-a-kitchen-logbook .p-name}
+
+</div>
+
+::: {.section .p-summary field="subtitle"}
+What a notebook by the stove taught me
+:::
+
+:::::::: {.section .e-content field="body"}
+::::: {#13b6 .section .section .section--body .section--first .section--last}
+::: section-divider
+
+------------------------------------------------------------------------
+:::
+
+:::: section-content
+::: {.section-inner .sectionLayout--insetColumn}
+### Keeping a Kitchen Logbook {#9572 .graf .graf--h3 .graf--leading .graf--title name="9572"}
+
+#### What a notebook by the stove taught me {#a8bf .graf .graf--h4 .graf-after--h3 .graf--subtitle name="a8bf"}
+
+For a year I wrote down every meal I cooked, with what went wrong and
+what I would change next time.
+
+### The first month {#26f1 .graf .graf--h3 .graf-after--p name="26f1"}
+
+Most entries were one line long. A few
+[notes](https://example.org/notes?utm_source=medium){.markup--anchor .markup--p-anchor
+data-href="https://example.org/notes" rel="noopener" target="_blank"}
+grew into pages.
+
+<figure id="96d8" class="graf graf--figure graf-after--p">
+<img
+src="https://cdn-images-1.medium.com/max/800/1*Synthetic1Image.png"
+class="graf-image" data-image-id="1*Synthetic1Image.png"
+data-width="1000" data-height="600" />
+</figure>
+
+By the end of the year the logbook was the most useful book in the kitchen.
+:::
+::::
+:::::
+::::::::
+
+By [Ada Example](https://medium.com/@adaexample){.p-author .h-card}
+on [February 3, 2025](https://medium.com/p/8bc2bb747aeb).
+
+[Canonical
+link](https://medium.com/@adaexample/keeping-a-kitchen-logbook-8bc2bb747aeb){.p-canonical}
+
+Exported from [Medium](https://medium.com) on March 1, 2025.
+"""
+
+
+def test_pandoc_converted_medium_export():
+    page = page_of(PANDOC_MEDIUM)
+    meta = page.meta
+    assert meta["title"] == "Keeping a Kitchen Logbook" and meta["subtitle"] == "What a notebook by the stove taught me"
+    assert meta["author"] == "Ada Example" and meta["date"] == "2025-02-03"
+    assert meta["original_url"] == "https://medium.com/@adaexample/keeping-a-kitchen-logbook-8bc2bb747aeb"
+    for junk in (":::", "{.", "{#", "data-href", "graf", "Keeping a Kitchen Logbook", "Canonical", "Exported from",
+                 "Ada Example", "utm_source", "cdn-images"):
+        assert junk not in page.body, junk
+    assert "\n## The first month\n" in page.body and "most useful book in the kitchen." in page.body
+    assert meta["description"].startswith("For a year I wrote down every meal I cooked")
