@@ -74,11 +74,6 @@ def reader_queries() -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def first_queries() -> dict[str, str]:
-    """Each language's first reader query."""
-    return {code: queries[0][0] for code, queries in reader_queries().items()}
-
-
 def search_files(site: Path, code: str) -> list[Path]:
     """What a reader of one language downloads before any query: the search manifest, the worker (one script, see
     overrides/hooks/search_worker.py) and Material's search_index.json (config only)."""
