@@ -1,7 +1,8 @@
 """Hook: write site/_redirects and site/_headers (archive.host), once every language's pass has written its files.
 
 mkdocs-static-i18n builds the other languages inside the default language's post-build step, so the build that
-ends last is the one that began first: a depth count finds it.
+ends last is the one that began first (archive.hook_modules.outermost); this hook comes last in mkdocs.yml's list of
+those that write at that point (hooks/alignments.py writes site/alignments/ there), so it sees every file.
 """
 
 from __future__ import annotations
@@ -14,25 +15,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from archive import host
-
-_depth = 0  # passes begun and not yet ended
-
-
-def on_config(config: MkDocsConfig) -> None:
-    global _depth
-    _depth = 0  # a new build (under `mkdocs serve`, after a failed one too)
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    global _depth
-    _depth += 1
-
+from archive.hook_modules import outermost
 
 @event_priority(-200)  # after mkdocs-static-i18n's post-build step (-100), which runs the other languages' passes
 def on_post_build(config: MkDocsConfig) -> None:
-    global _depth
-    _depth -= 1
-    if _depth:
+    if not outermost(config):
         return
     site = Path(config.site_dir)
     (site / "_redirects").write_text(host.redirects(), encoding="utf-8")

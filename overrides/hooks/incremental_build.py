@@ -26,6 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from archive import languages
+from archive.hook_modules import outermost
 from archive.render import read_front_matter
 
 CATALOG_FIELDS = ("essay", "lang", "title", "author", "date")  # what a catalog page lists of an essay
@@ -72,12 +73,6 @@ def catalog_fields(path: str | None) -> tuple | None:
     return tuple(meta.get(key) for key in CATALOG_FIELDS) if isinstance(meta, dict) else ("".join(head),)
 
 
-def _outermost(config: MkDocsConfig) -> bool:
-    """True in the first of mkdocs-static-i18n's passes, which runs the others inside its post_build."""
-    i18n = config.plugins.get("i18n")
-    return not (i18n is not None and getattr(i18n, "building", False))
-
-
 def is_catalog_page(src_uri: str) -> bool:
     lang, _, rest = src_uri.partition("/")
     return lang in languages.CODES and (rest == "index.md" or rest.startswith("catalog/"))
@@ -85,7 +80,7 @@ def is_catalog_page(src_uri: str) -> bool:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _touched, _catalog_touched
-    if not _outermost(config):
+    if not outermost(config):
         return
     _dests_now.clear()
     if _changed is None:
@@ -130,7 +125,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(-200)  # after mkdocs-static-i18n's post_build (-100), which runs the other languages' passes
 def on_post_build(config: MkDocsConfig) -> None:
     global _changed
-    if not _outermost(config):
+    if not outermost(config):
         return
     site, built = Path(config.site_dir), _built.setdefault(config.site_dir, Built())
     if _changed is not None:

@@ -41,6 +41,7 @@ BAND = 25  # cells either side of the (scaled) diagonal the search explores, at 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.\-/_][A-Za-z0-9+#]+)*")
 _QUESTION = re.compile(r"[?？]")
+_SPACES = re.compile(r"\s+")
 _OPEN = "([（"
 
 
@@ -59,10 +60,10 @@ def _kind(tag: str) -> str:
 
 def features(passage: Passage, lang: str) -> Features:
     text = passage.text
-    chars = len(re.sub(r"\s+", "", text))
+    chars = len(_SPACES.sub("", text))
     native = len(NATIVE[lang].findall(text)) if lang in NATIVE else 0
-    anchors = {m.group().replace(",", "").replace(".", "") for m in _NUMBER.finditer(text)}
-    anchors |= {"w:" + m.group().lower() for m in _LATIN.finditer(text) if len(m.group()) > 1}
+    anchors = {number.replace(",", "").replace(".", "") for number in _NUMBER.findall(text)}
+    anchors.update("w:" + word.lower() for word in _LATIN.findall(text) if len(word) > 1)
     return Features(
         length=chars - native + native / CHAR_RATIO.get(lang, 1.0),
         anchors=frozenset(anchors),
@@ -88,8 +89,9 @@ class _Pair:
         in_a = Counter(t for f in a for t in f.anchors)
         in_b = Counter(t for f in b for t in f.anchors)
         weight = {t: 1.0 / math.sqrt(max(in_a[t], in_b[t])) for t in in_a.keys() & in_b.keys()}
-        self.anchors_a = [{t: weight[t] for t in f.anchors if t in weight} for f in a]
-        self.anchors_b = [{t: weight[t] for t in f.anchors if t in weight} for f in b]
+        # The anchors of every run of one to three passages (the beads' sides), with their total weight.
+        self.spans_a = _spans([{t: weight[t] for t in f.anchors if t in weight} for f in a])
+        self.spans_b = _spans([{t: weight[t] for t in f.anchors if t in weight} for f in b])
         self.len_a = [0.0]
         for f in a:
             self.len_a.append(self.len_a[-1] + f.length)
@@ -98,17 +100,14 @@ class _Pair:
             self.len_b.append(self.len_b[-1] + f.length)
 
     def _anchor_cost(self, i: int, n: int, j: int, m: int) -> float:
-        if n == 1 and m == 1:
-            ta, tb = self.anchors_a[i], self.anchors_b[j]
-        else:
-            ta = {k: v for d in self.anchors_a[i : i + n] for k, v in d.items()}
-            tb = {k: v for d in self.anchors_b[j : j + m] for k, v in d.items()}
+        ta, total_a = self.spans_a[n][i]
+        tb, total_b = self.spans_b[m][j]
         if not ta or not tb:
             return 0.0
         common = sum(w for t, w in ta.items() if t in tb)
         if common == 0:
             return MISMATCH_WEIGHT
-        return -ANCHOR_WEIGHT * common / math.sqrt(sum(ta.values()) * sum(tb.values()))
+        return -ANCHOR_WEIGHT * common / math.sqrt(total_a * total_b)
 
     def cost(self, i: int, n: int, j: int, m: int) -> float:
         la = self.len_a[i + n] - self.len_a[i]
@@ -129,29 +128,46 @@ class _Pair:
         return cost
 
 
+def _spans(anchors: list[dict[str, float]]) -> dict[int, list[tuple[dict[str, float], float]]]:
+    """For each bead side length n (1 to 3) and start i: the anchors of passages i … i+n-1 merged, and their weight."""
+    spans = {}
+    for n in range(1, 4):
+        spans[n] = []
+        for i in range(len(anchors)):
+            merged = anchors[i] if n == 1 else {k: v for d in anchors[i : i + n] for k, v in d.items()}
+            spans[n].append((merged, sum(merged.values())))
+    return spans
+
+
 def align_pair(a: list[Passage], a_lang: str, b: list[Passage], b_lang: str,
                use_anchors: bool = True) -> list[tuple[list[int], list[int]]]:
     """Beads in reading order: (indices into a, indices into b); every index of both in exactly one bead."""
-    fa = [features(p, a_lang) for p in a]
-    fb = [features(p, b_lang) for p in b]
-    pair = _Pair(fa, fb, use_anchors)
-    n, m = len(a), len(b)
+    return _beads([features(p, a_lang) for p in a], [features(p, b_lang) for p in b], use_anchors)
+
+
+def _beads(fa: list[Features], fb: list[Features], use_anchors: bool) -> list[tuple[list[int], list[int]]]:
+    cost = _Pair(fa, fb, use_anchors).cost
+    n, m = len(fa), len(fb)
     band = max(BAND, abs(n - m) + BAND // 2)
     inf = float("inf")
+    beads_allowed = list(PRIORS)
     best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {(0, 0): (0.0, (0, 0))}
     for i in range(n + 1):
-        centre = i * m / n if n else 0
-        for j in range(max(0, int(centre) - band), min(m, int(centre) + band) + 1):
-            if (i, j) == (0, 0):
+        centre = int(i * m / n) if n else 0
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
+            if i == 0 and j == 0:
                 continue
             choice = (inf, (0, 0))
-            for (di, dj) in PRIORS:
-                prev = best.get((i - di, j - dj))
-                if prev is None or i < di or j < dj:
+            for bead in beads_allowed:
+                di, dj = bead
+                if i < di or j < dj:
                     continue
-                total = prev[0] + pair.cost(i - di, di, j - dj, dj)
+                prev = best.get((i - di, j - dj))
+                if prev is None:
+                    continue
+                total = prev[0] + cost(i - di, di, j - dj, dj)
                 if total < choice[0]:
-                    choice = (total, (di, dj))
+                    choice = (total, bead)
             best[i, j] = choice
     beads = []
     i, j = n, m
@@ -182,7 +198,8 @@ def align_versions(versions: dict[str, list[Passage]], use_anchors: bool = True)
             x = parent[x]
         return x
 
-    beads = {lang: align_pair(versions[pivot], pivot, versions[lang], lang, use_anchors) for lang in others}
+    feats = {lang: [features(p, lang) for p in versions[lang]] for lang in langs}
+    beads = {lang: _beads(feats[pivot], feats[lang], use_anchors) for lang in others}
     for lang in others:
         for pa, _ in beads[lang]:
             for x in pa[1:]:

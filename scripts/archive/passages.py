@@ -157,12 +157,19 @@ class PassagesExtension(Extension):
         self.collect = False  # keep each passage's HTML (for the parallel view); pages do not need it
         self.label = "Link to this passage"
         self.passages: list[Passage] = []
+        self.md: Markdown | None = None  # the Markdown instance it last joined: finish_html needs its stash
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        self.md = md
         # Priority 5 like toc, registered after it (toc comes first in mkdocs.yml): headings have their ids by then;
         # and before MkDocs' own anchor collector (also 5, registered last), so links to passages validate.
         md.treeprocessors.register(PassageAnchors(md, self), "archive_passages", 5)
+
+
+def finished(passages: list[Passage], md: Markdown) -> list[Passage]:
+    """Passages collected while `md` converted a page, their HTML finished (see finish_html)."""
+    return [Passage(p.id, p.kind, p.text, finish_html(md, p.html)) if p.html else p for p in passages]
 
 
 def finish_html(md: Markdown, markup: str) -> str:

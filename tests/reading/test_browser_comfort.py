@@ -1,16 +1,18 @@
 """Reading comfort in Chromium: the colour scheme follows the system and the reader's toggle (remembered), axe-clean
 in both schemes; print leaves out the controls and keeps the provenance; an essay read once opens again, and a
-search asked on it answers again, with the network cut (the service worker)."""
+search asked on it answers again, with the network cut (the service worker); and a new build's worker replaces
+what the old one kept."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Iterator
 
 import pytest
 from playwright.sync_api import expect
-from reading_site import DESKTOP, PHONE, Visit, visit_in
+from reading_site import DESKTOP, PHONE, Build, Visit, build_site, serve_in_background, visit_in
 from test_browser import KIRMER, axe_violations
 from test_search_browser import essay_ids, search
 
@@ -101,13 +103,12 @@ def test_an_essay_read_once_opens_and_searches_offline(browser: object, base_url
         manifest = page.evaluate("fetch('/search/ru/index.json').then(r => r.json())")
         wanted = ["/search/ru/index.json", *(f"/search/ru/t/{n}.json" for n in range(len(manifest["chunks"]))),
                   *(f"/search/ru/p/{n}.json" for n in range(manifest["pages"]))]
-        page.wait_for_function("""async wanted => {
+        until(page, """async wanted => {
             const kept = new Set();
             for (const name of await caches.keys())
                 for (const r of await (await caches.open(name)).keys()) kept.add(new URL(r.url).pathname);
             return wanted.every(p => kept.has(p));
-        }""", arg=wanted)
-        page.wait_for_timeout(1000)
+        }""", wanted)
         kept = cached_urls(page)
         assert kept and all(url.split(" ")[1].startswith(base_url) for url in kept), kept  # nothing from another host
         assert len({url.split(" ")[0] for url in kept}) == 1  # one cache, named after the build
@@ -123,3 +124,72 @@ def test_an_essay_read_once_opens_and_searches_offline(browser: object, base_url
         assert errors == []
     finally:
         context.close()
+
+
+def until(page: object, script: str, arg: object = None, seconds: float = 30) -> None:
+    """Wait until an async page script returns true. (Playwright's wait_for_function does not await a promise: any
+    async function counts as true at once.)"""
+    for _ in range(int(seconds * 4)):
+        if page.evaluate(script, arg):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"still false after {seconds} s: {script}")
+
+
+def cache_names(page: object) -> list[str]:
+    return page.evaluate("caches.keys()")
+
+
+def test_a_new_build_replaces_what_the_old_one_kept(browser: object, built: Build, tmp_path: Path) -> None:
+    """Two real builds served one after the other at one address, as a host serves a redeploy: the second changes
+    the Russian essay's text. After a visit online, the new worker has taken over, the old build's cache is gone,
+    and offline the reader gets the new text, not the one kept before."""
+    served = tmp_path / "served"
+    shutil.copytree(built.site, served)
+    docs = tmp_path / "docs"
+    shutil.copytree(built.docs, docs)
+    page_md = docs / "ru" / "essays" / f"{KIRMER}.md"
+    page_md.write_text(page_md.read_text(encoding="utf-8").replace(
+        "\nНазвание, конечно, вопрос с подвохом.", "\nНовая сборка. Название, конечно, вопрос с подвохом.", 1),
+        encoding="utf-8")
+    rebuilt = build_site(docs, tmp_path / "rebuilt").site
+    old_worker, new_worker = ((site / "sw.js").read_text(encoding="utf-8") for site in (served, rebuilt))
+    assert old_worker != new_worker  # the version in it changed with the page
+    server, base_url = serve_in_background(served)
+    context = browser.new_context(**DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(base_url + ESSAY)
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        until(page, "async () => (await caches.keys()).length === 1")
+        (old_cache,) = cache_names(page)
+        until(page, """async name => {
+            const kept = await (await caches.open(name)).keys();
+            return kept.some(r => new URL(r.url).pathname.endsWith('/essays/' + %r + '/'));
+        }""" % KIRMER, old_cache)
+        # The host now serves the new build.
+        shutil.rmtree(served)
+        shutil.copytree(rebuilt, served)
+        page.goto(base_url + ESSAY)  # a navigation: the browser checks the worker script and finds it changed
+        for _ in range(60):  # the new worker installs, takes over and deletes the old cache: poll for it
+            if old_cache not in cache_names(page):
+                break
+            page.wait_for_timeout(500)
+        assert old_cache not in cache_names(page)
+        page.reload()  # under the new worker: the page is kept in its cache, named after the new build
+        expect(page.locator("article")).to_contain_text("Новая сборка")
+        until(page, """async () => {
+            for (const name of await caches.keys())
+                for (const r of await (await caches.open(name)).keys())
+                    if (new URL(r.url).pathname.endsWith('/essays/%s/')) return true;
+            return false;
+        }""" % KIRMER)
+        (new_cache,) = cache_names(page)
+        assert new_cache.startswith("archive-") and new_cache != old_cache
+        context.set_offline(True)
+        page.reload()
+        expect(page.locator("article")).to_contain_text("Новая сборка")
+        assert cache_names(page) == [new_cache]
+    finally:
+        context.close()
+        server.shutdown()
