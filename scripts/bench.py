@@ -11,14 +11,16 @@ size in the real five-text archive (built the same way), the site's size, the se
 first result and the time to it per language (scripts/bench_search.py), Hugo's build of the same pages when `hugo`
 is installed, and at N = 500 the time from an edit to the page reloaded in the browser under scripts/serve.py.
 --large adds N = 5,000 (20,005 texts: about 10 minutes on two idle cores, 25 under load; notes/bench.md), and
---pagefind measures Pagefind on the same sites. Each archive is built twice, with and without the alignment of
-multi-version essays (ARCHIVE_ALIGN=0), and the share of gold passage pairs the aligner gets right is printed first
+--pagefind measures Pagefind on the same sites. Up to N = 500 each archive is built three times with and three
+times without the alignment of multi-version essays (ARCHIVE_ALIGN=0), alternating, and once more in one process
+that splits the alignment's cost out; the share of gold passage pairs the aligner gets right is printed first
 (scripts/bench_align.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -110,30 +112,60 @@ def run_with_peak(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) 
     return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
-# The alignment hook's own work (rendering every version of the multi-version essays, aligning them), timed in one
-# process: a figure that a busy machine disturbs less than the difference of two whole builds.
-_ALIGNMENT_CPU = (
-    "import importlib.util, sys, time\n"
-    "from mkdocs.config import load_config\n"
-    "config = load_config('mkdocs.yml')\n"
-    "hooks = {}\n"
-    "for name in ('passages', 'alignments'):\n"
-    "    spec = importlib.util.spec_from_file_location(name, f'overrides/hooks/{name}.py')\n"
-    "    hooks[name] = sys.modules[name] = importlib.util.module_from_spec(spec)\n"
-    "    spec.loader.exec_module(hooks[name])\n"
-    "hooks['passages'].on_config(config)\n"
-    "start = time.process_time()\n"
-    "hooks['alignments'].on_config(config)\n"
-    "print(time.process_time() - start)\n"
-)
+# What the alignment costs inside one build, by its parts, in one process: CPU time in the alignment hook's handlers
+# (keeping each version's passages, aligning, writing site/alignments/ and the held-back parallel pages) and in
+# everything MkDocs and every hook do for the parallel pages (reading, Markdown, templates, writing). A figure that a
+# busy machine disturbs much less than the difference of two whole builds: both sides are in one run. It wraps
+# MkDocs' build steps from outside for the measurement only; the site is the one `mkdocs build` writes.
+_ALIGNMENT_CPU = """
+import json, time
+from mkdocs.commands import build as B
+from mkdocs.config import load_config
+spent = {"hook": 0.0, "parallel pages": 0.0}
+on_parallel_page = []  # the hook's work on a parallel page counts with the page, not twice
+def timed(step):
+    def run(page, *args, **kwargs):
+        if "/parallel/" not in page.file.src_uri:
+            return step(page, *args, **kwargs)
+        start = time.process_time()
+        on_parallel_page.append(page)
+        try:
+            return step(page, *args, **kwargs)
+        finally:
+            on_parallel_page.pop()
+            spent["parallel pages"] += time.process_time() - start
+    return run
+B._populate_page, B._build_page = timed(B._populate_page), timed(B._build_page)
+def hook_timed(method):
+    def run(*args, **kwargs):
+        if on_parallel_page:
+            return method(*args, **kwargs)
+        start = time.process_time()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            spent["hook"] += time.process_time() - start
+    return run
+start = time.process_time()
+config = load_config("mkdocs.yml")
+for handlers in config.plugins.events.values():
+    for i, method in enumerate(handlers):
+        if "alignments" in str(config.plugins._event_origins.get(method)):
+            handlers[i] = hook_timed(method)
+config.plugins.on_startup(command="build", dirty=False)
+B.build(config)
+spent["build"] = time.process_time() - start
+print(json.dumps(spent))
+"""
 
 
-def alignment_cpu(project: Path) -> float:
+def alignment_cpu(project: Path) -> dict[str, float]:
+    """CPU seconds of one build in one process: 'build' in all, 'hook' and 'parallel pages' within it."""
     run = subprocess.run([sys.executable, "-c", _ALIGNMENT_CPU], cwd=project, capture_output=True, text=True,
-                         env={**os.environ, "ARCHIVE_PARALLEL": "0"})
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if run.returncode != 0:
         raise SystemExit(f"timing the alignment failed:\n{run.stderr[-3000:]}")
-    return float(run.stdout.split()[-1])
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 def megabyte_text(paragraphs: dict[str, list[str]]) -> str:
@@ -217,24 +249,46 @@ def bench_size(where: Path, n: int, paragraphs: dict[str, list[str]], baseline_p
     print(f"  normalize: {norm.seconds:.2f} s{target} (CPU {norm.cpu_seconds:.2f} s, peak {norm.peak_mib:.0f} MiB)")
     if normalize_only:
         return 0
-    # Built twice each way, alternating, the cheaper of each kept (CPU time: the machine is shared): without
-    # alignment, with the alignments (JSON, the switcher keeping the reader's place) but no parallel pages, with all.
+    # Whole builds without alignment (ARCHIVE_ALIGN=0) and with everything, three each in the order A B B A A B, so
+    # that a machine growing busier or quieter during the run weighs on both sides alike; medians of CPU time (user +
+    # system) and wall time. Then one build in one process that splits the alignment's cost out by its parts.
     mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    ways = [{"ARCHIVE_ALIGN": "0"}, {"ARCHIVE_PARALLEL": "0"}, {}]
-    runs = [[run_with_peak(mkdocs, project, env) for env in ways] for _ in range(2)]
-    unaligned, aligned_only, build = (min(each, key=lambda r: r.cpu_seconds) for each in zip(*runs))
+    without, with_ = [], []
+    for way in "ABBAAB" if n <= SERVE_SIZE else "B":  # 20,005 texts: one build (3 minutes each)
+        env = {"ARCHIVE_ALIGN": "0"} if way == "A" else {}
+        (without if way == "A" else with_).append(run_with_peak(mkdocs, project, env))
+    build = with_[-1]  # the site left on disk is a build with alignment: what the rest measures
     site = project / "site"
     aligned = len(list((site / "alignments").glob("*.json")))
+    parallel = sum(1 for _ in site.rglob("parallel/*/index.html"))
     page = (site / PROBE_ESSAY).stat().st_size
     print(f"  build:     {build.seconds:.2f} s (CPU {build.cpu_seconds:.2f} s, peak {build.peak_mib:.0f} MiB), "
-          f"{aligned} essays aligned")
-    base = unaligned.cpu_seconds
-    work = min(alignment_cpu(project) for _ in range(3))
-    print(f"  the alignment's own work, in-process: {work:.2f} s CPU = {100 * work / base:.1f} % of the build's CPU")
-    print(f"  build without alignment (ARCHIVE_ALIGN=0): {unaligned.seconds:.2f} s (CPU {base:.2f} s)")
-    print(f"  build with alignment, no parallel pages (ARCHIVE_PARALLEL=0): {aligned_only.seconds:.2f} s (CPU "
-          f"{aligned_only.cpu_seconds:.2f} s): alignment adds {100 * (aligned_only.cpu_seconds - base) / base:+.1f} % CPU;"
-          f" with the parallel pages {100 * (build.cpu_seconds - base) / base:+.1f} %")
+          f"{aligned} essays aligned, {parallel} parallel pages")
+    if without:
+        print_alignment_cost(project, without, with_)
+    else:
+        print(f"  (the alignment's cost is measured at N <= {SERVE_SIZE})")
+    print_sizes(site, page, baseline_page, where, project, n, browser, pagefind)
+    return page
+
+
+def print_alignment_cost(project: Path, without: list[Run], with_: list[Run]) -> None:
+    cpu = [statistics.median(r.cpu_seconds for r in runs) for runs in (without, with_)]
+    wall = [statistics.median(r.seconds for r in runs) for runs in (without, with_)]
+    print(f"  whole builds, median of 3 each (A B B A A B): without alignment (ARCHIVE_ALIGN=0) {wall[0]:.2f} s, CPU "
+          f"{cpu[0]:.2f} s (range {min(r.cpu_seconds for r in without):.2f}-{max(r.cpu_seconds for r in without):.2f});"
+          f" with it {wall[1]:.2f} s, CPU {cpu[1]:.2f} s (range {min(r.cpu_seconds for r in with_):.2f}-"
+          f"{max(r.cpu_seconds for r in with_):.2f}): alignment adds {100 * (cpu[1] - cpu[0]) / cpu[0]:+.1f} % CPU, "
+          f"{100 * (wall[1] - wall[0]) / wall[0]:+.1f} % wall (target <= 10 % at 2,005 texts)")
+    parts = alignment_cpu(project)
+    own = parts["hook"] + parts["parallel pages"]
+    print(f"  the alignment within one build, in one process: hook {parts['hook']:.2f} s + parallel pages "
+          f"{parts['parallel pages']:.2f} s = {own:.2f} s CPU of {parts['build']:.2f} s: it adds "
+          f"{100 * own / (parts['build'] - own):.1f} % to the build without it (target <= 10 %)")
+
+
+def print_sizes(site: Path, page: int, baseline_page: int | None, where: Path, project: Path, n: int, browser: bool,
+                pagefind: bool) -> None:
     ratio = f" = {page / baseline_page:.2f} x the five-text archive's" if baseline_page else ""
     print(f"  essay page {PROBE_ESSAY}: {kib(page)}{ratio}")
     for code in languages.CODES:
@@ -246,7 +300,6 @@ def bench_size(where: Path, n: int, paragraphs: dict[str, list[str]], baseline_p
     print_search(site, browser, pagefind)
     if n == SERVE_SIZE and browser:
         print_serve_edits(project)
-    return page
 
 
 # ------------------------------------------------------------------ Hugo, for comparison
