@@ -8,6 +8,8 @@ import subprocess
 import sys
 import sysconfig
 import unicodedata
+from collections import Counter
+from itertools import groupby
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -67,6 +69,25 @@ def test_any_stretch_of_a_cjk_text_finds_it(text, data):
         assert any(term.startswith(query[0]) for term in indexed)
     else:
         assert set(query) <= indexed
+
+
+MIXED_TEXT = st.text(alphabet=st.sampled_from("ab Ab\u00e9e\u0301 ﬁ２ \t\n.,-зарплатыЗ機械学習エンジニアのは\U00020001\U0001d400①"),
+                     max_size=60)
+
+
+@given(MIXED_TEXT, st.sampled_from(languages.CODES))
+def test_term_counts_count_the_index_terms(text, lang):
+    """The build counts terms by whitespace-cut run (each distinct run cut once): the same counts as cutting it all."""
+    assert tokenize.term_counts(text, lang) == Counter(tokenize.index_terms(text, lang))
+
+
+@given(st.text(max_size=40) | MIXED_TEXT)
+def test_segments_are_the_runs_of_letters_digits_and_marks(text):
+    """The build's fast run-finder agrees with the definition, character by character (astral ones are kept in runs
+    and judged one by one later)."""
+    runs = ["".join(g) for word, g in groupby(text, lambda c: unicodedata.category(c)[0] in "LNM" or ord(c) > 0xFFFF)
+            if word]
+    assert tokenize._RUNS.findall(text) == runs
 
 
 def test_scripts_and_stemmers_come_from_the_list_of_languages():

@@ -169,16 +169,27 @@ def write_if_changed(path: Path, text: str) -> None:
 def sync_folder(folder: Path, texts: dict[Path, str]) -> None:
     """Make `folder` hold exactly `texts` (path -> text, every path inside it): files it should not hold are removed,
     with the folders left empty (the folder itself too), and a file is written only when its text changed, so a
-    serve rebuild rewrites (and the browser reloads for) what changed only."""
-    for old in [p for p in folder.rglob("*") if p.is_file() and p not in texts] if folder.is_dir() else []:
+    serve rebuild rewrites (and the browser reloads for) what changed only. The folder is listed once (a search
+    index holds 20,000 files)."""
+    held: set[Path] = set()
+    folders: list[Path] = []
+    for root, _, names in os.walk(folder):
+        folders.append(Path(root))
+        held.update(folders[-1] / name for name in names)
+    for old in held.difference(texts):
         old.unlink()
+    made = set(folders)
     for path, text in texts.items():
-        write_if_changed(path, text)
-    for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True) if folder.is_dir() else []:
+        if path in held:
+            if path.read_text(encoding="utf-8") == text:
+                continue
+        elif path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(text, encoding="utf-8")
+    for sub in sorted(folders, reverse=True):  # deepest first, the folder itself last
         if not any(sub.iterdir()):
             sub.rmdir()
-    if folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
 
 
 def apply_plan(result: Plan, docs_dir: Path) -> list[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
+from itertools import chain
 from typing import Iterator
 
 import snowballstemmer
@@ -53,10 +55,21 @@ def _is_word_char(char: str) -> bool:
     return unicodedata.category(char)[0] in "LNM"
 
 
-# A word is a run of letters, digits and marks (\p{L}\p{N}\p{M} in tokenize.js). Fast path for the build: every
-# other character of the BMP becomes a space, so str.split() finds the runs; astral characters are rare and checked
-# one by one.
-_SPACED = "".join(c if _is_word_char(c) else " " for c in map(chr, range(0x10000)))
+def _char_class(chars: list[int]) -> str:
+    """A regular expression's character class, as ranges, of the given sorted code points."""
+    ranges: list[list[int]] = []
+    for code in chars:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"\\u{lo:04x}" if lo == hi else f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+
+
+# A word is a run of letters, digits and marks (\p{L}\p{N}\p{M} in tokenize.js). Fast path for the build: one
+# regular expression finds the runs of such characters of the BMP; astral characters are rare, taken into the runs
+# as they come and checked one by one (_segments_by_char).
+_RUNS = re.compile(f"[{_char_class([c for c in range(0x10000) if _is_word_char(chr(c))])}\\U00010000-\\U0010ffff]+")
 _CJK_BMP = "".join(f"\\u{lo:04x}-\\u{min(hi, 0xFFFF):04x}" for lo, hi in CJK_RANGES if lo <= 0xFFFF)
 _CJK_RUNS = re.compile(f"([{_CJK_BMP}]+)|([^{_CJK_BMP}]+)")
 
@@ -90,7 +103,7 @@ def stem(word: str, lang: str = languages.DEFAULT) -> str:
 
 def segments(text: str) -> Iterator[tuple[str, bool]]:
     """The text's words, as (raw segment, is CJK): a run of word characters, cut where CJK meets other scripts."""
-    for run in text.translate(_SPACED).split():
+    for run in _RUNS.findall(text):
         if run.isascii():
             yield run, False
         elif max(run) <= "\uffff":
@@ -137,6 +150,22 @@ def index_terms(text: str, lang: str = languages.DEFAULT) -> list[str]:
         else:
             terms.append(stem(word, lang))
     return terms
+
+
+_run_terms: dict[str, dict[str, tuple[str, ...]]] = {}  # by index language: a run of word characters -> its terms
+
+
+def term_counts(text: str, lang: str = languages.DEFAULT) -> Counter:
+    """How often each of index_terms(text) occurs, counted fast: index_terms of a text is that of each of its runs of
+    word characters in turn, so each distinct run is cut and stemmed once (and kept), and the counting is done in C."""
+    runs = _RUNS.findall(text)
+    known = _run_terms.setdefault(lang, {})
+    try:
+        return Counter(chain.from_iterable(map(known.__getitem__, runs)))
+    except KeyError:
+        for run in set(runs).difference(known):
+            known[run] = tuple(index_terms(run, lang))
+        return Counter(chain.from_iterable(map(known.__getitem__, runs)))
 
 
 def settings(lang: str = languages.DEFAULT) -> dict:
