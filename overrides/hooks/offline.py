@@ -8,11 +8,12 @@ the same sources give the same version, so rebuilding unchanged sources does not
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from archive.files import write_if_changed
+from archive.files import tree_files, write_if_changed
 
 PLACEHOLDER = "__ARCHIVE_BUILD__"
 WORKER = "sw.js"
@@ -20,14 +21,12 @@ WORKER = "sw.js"
 _version: tuple[tuple, str] = ((), "")
 
 
-def source_files(config: MkDocsConfig) -> list[tuple[str, Path]]:
+def source_files(config: MkDocsConfig) -> list[tuple[str, str]]:
     """(name, path) of every source file; names relative to their folder, so the version does not depend on where
     the project is."""
-    found = [("mkdocs.yml", Path(config.config_file_path))]
-    for name, root in (("docs", Path(config.docs_dir)), ("overrides", Path(config.theme.custom_dir))):
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                found.append((f"{name}/{path.relative_to(root).as_posix()}", path))
+    found = [("mkdocs.yml", config.config_file_path)]
+    for name, root in (("docs", config.docs_dir), ("overrides", config.theme.custom_dir)):
+        found += [(f"{name}/{rel}", path) for rel, path in tree_files(Path(root))]
     return found
 
 
@@ -35,12 +34,13 @@ def build_version(config: MkDocsConfig) -> str:
     """sha256 over every source file's name and bytes, cached on their sizes and mtimes (four passes per build)."""
     global _version
     files = source_files(config)
-    stats = [(name, path.stat()) for name, path in files]
+    stats = [(name, os.stat(path)) for name, path in files]
     key = tuple((name, st.st_size, st.st_mtime_ns) for name, st in stats)
     if key != _version[0]:
         digest = hashlib.sha256()
         for name, path in files:
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+            with open(path, "rb") as f:
+                digest.update(name.encode() + b"\0" + f.read() + b"\0")
         _version = (key, digest.hexdigest()[:16])
     return _version[1]
 

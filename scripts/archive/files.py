@@ -159,6 +159,25 @@ def write_file(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def tree_files(root: Path, skip: str = "__pycache__") -> list[tuple[str, str]]:
+    """Every file under `root` as (its path relative to root, with '/'; its full path), in sorted path order, folders
+    named `skip` and linked folders left out (as pathlib's rglob walks). Listed with os.scandir: cheap enough to do
+    for 20,000 pages in each of a build's four passes."""
+    found: list[tuple[str, str]] = []
+
+    def walk(folder: str, rel: str) -> None:
+        for entry in os.scandir(folder):
+            if entry.is_dir():
+                if entry.name != skip and not entry.is_symlink():
+                    walk(entry.path, f"{rel}{entry.name}/")
+            elif entry.is_file():
+                found.append((rel + entry.name, entry.path))
+
+    walk(os.fspath(root), "")
+    found.sort(key=lambda item: item[0].split("/"))
+    return found
+
+
 def write_if_changed(path: Path, text: str) -> None:
     """Write a built file unless it holds `text` already (its folders made as needed)."""
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
