@@ -1,9 +1,9 @@
-"""Hook: the data templates read (the page's front-matter, every dict our hooks put into its context, the palette)
-is handed over as dicts whose keys are also attributes, so `entry.url` costs Jinja a lookup, not an exception.
+"""Hook: the data templates read (the page's front-matter, every dict our hooks put into its context, the palette) is
+handed over as dicts whose keys are also attributes, so `entry.url` costs Jinja a lookup, not an exception.
 
 Jinja reads `x.url` as getattr(x, "url") first and x["url"] only when that raises: on a plain dict every such read
-raised and caught an AttributeError, about 340 per page (3.7 % of a 20,000-text build, notes/bench.md). A View
-answers the same reads in the same order (a dict's own attributes first, then its keys, else undefined).
+raised and caught an AttributeError, about 340 per page (most of the 3.7 % of a 20,000-text build that Jinja's
+getattr took, notes/bench.md). A View answers the same reads in the same order (a dict's own attributes first, then its keys, else undefined).
 """
 
 from __future__ import annotations
@@ -43,5 +43,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         if type(value) is dict or (type(value) is list and any(type(item) is dict for item in value)):
             context[key] = as_view(value)
     page.meta = as_view(page.meta)
-    config.theme["palette"] = as_view(config.theme["palette"])  # each pass's own (mkdocs-static-i18n sets it)
     return context
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Material's templates read the palette's settings on every page; each pass has its own (mkdocs-static-i18n's)
+    config.theme["palette"] = as_view(config.theme["palette"])
