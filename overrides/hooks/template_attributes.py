@@ -3,7 +3,8 @@ handed over as dicts whose keys are also attributes, so `entry.url` costs Jinja 
 
 Jinja reads `x.url` as getattr(x, "url") first and x["url"] only when that raises: on a plain dict every such read
 raised and caught an AttributeError, about 340 per page (most of the 3.7 % of a 20,000-text build that Jinja's
-getattr took, notes/bench.md). A View answers the same reads in the same order (a dict's own attributes first, then its keys, else undefined).
+getattr took, notes/bench.md). A View answers the same reads in the same order (a dict's own attributes first, then
+its keys, else undefined).
 """
 
 from __future__ import annotations
