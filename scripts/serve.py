@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from stat import S_ISREG
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -51,14 +52,25 @@ logging.getLogger("mkdocs.commands.build").addFilter(quiet_dirty_warning)
 
 
 def snapshot(root: Path) -> Snapshot:
-    """Project-relative path -> (mtime, size) of every watched file."""
+    """Project-relative path -> (mtime, size) of every watched file (os.walk: taken twice per rebuild, of 4,000
+    files at 2,000 texts)."""
     found: Snapshot = {}
+
+    def add(path: str, rel: str) -> None:
+        try:
+            stat = os.stat(path)
+        except OSError:  # gone meanwhile, or a broken link
+            return
+        if S_ISREG(stat.st_mode):
+            found[rel] = (stat.st_mtime_ns, stat.st_size)
+
     for name in WATCHED:
-        top = root / name
-        paths = [top] if top.is_file() else (p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-        for path in paths:
-            stat = path.stat()
-            found[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+        add(str(root / name), name)
+        for folder, dirs, files in os.walk(root / name):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            rel = Path(folder).relative_to(root).as_posix()
+            for file in files:
+                add(os.path.join(folder, file), f"{rel}/{file}")
     return found
 
 

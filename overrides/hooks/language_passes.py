@@ -13,7 +13,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from archive.hook_modules import loaded_hook
+from archive.hook_modules import loaded_hook, outermost
 
 _off: list = []  # static-i18n's language configs turned off for this build
 
@@ -22,7 +22,7 @@ _off: list = []  # static-i18n's language configs turned off for this build
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     passes = loaded_hook(config, "incremental_build.py").passes()
-    if i18n is None or i18n.building or passes is None:
+    if i18n is None or not outermost(config) or passes is None:
         return
     for lang in i18n.config.languages:
         if lang.build and lang.locale not in passes:
