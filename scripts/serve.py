@@ -105,6 +105,7 @@ class Site:
         self.root, self.site_dir = root, site_dir
         self.seen: Snapshot = {}
         self.made: Made = {}  # what the normalizer made of each raw text: unchanged texts are not normalized again
+        self.unsure = False  # the last build failed, having written who knows what: the next one is a full build
 
     def normalize(self) -> bool:
         result = plan(self.root / "raw", self.root / "docs", made=self.made)
@@ -158,14 +159,14 @@ class Site:
             self.normalize()  # on a problem it writes nothing: the pages stay as they were
             now = snapshot(self.root)
             changed |= changed_paths(self.seen, now)
-        pages = only_pages(changed)
+        pages = None if self.unsure else only_pages(changed)
         try:
             run = self.build(pages)
         except (MkDocsException, OSError) as err:
             log.error("build failed: %s (still serving the last good site)", err)
-            self.seen = now
+            self.seen, self.unsure = now, True
             return Rebuild("failed", 0, time.perf_counter() - start)
-        self.seen = now
+        self.seen, self.unsure = now, False
         if pages is None:
             return Rebuild("full", 0, time.perf_counter() - start, run)
         return Rebuild("pages", len(pages), time.perf_counter() - start, run)

@@ -165,3 +165,15 @@ def test_serve_normalizes_only_the_texts_that_changed_and_plans_what_a_fresh_run
             assert served.remove == ["ja/essays/kikai-gakushu-engineer-tte-nandarou.md"]
         if not served.problems:
             files.apply_plan(served, docs)
+
+
+def test_after_a_failed_build_the_next_one_is_full(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    served = Site(root, tmp_path / "served")
+    served.first_build()
+    bad = root / "docs" / "ru" / "essays" / "bad.md"
+    bad.write_text("---\ntitle: Плохая страница\n---\n\nТекст.\n", encoding="utf-8")  # no lang, essay, source
+    assert served.rebuild().kind == "failed"
+    bad.unlink()
+    assert served.rebuild().kind == "full"
+    assert served.rebuild().kind == "none"
