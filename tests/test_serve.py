@@ -13,7 +13,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from bench import copy_project  # noqa: E402
-from serve import Site, only_pages  # noqa: E402
+from serve import HOOK, Site, only_pages  # noqa: E402
 
 ORIGINAL = "Original: https://example.org/essays/served-edit-0123456789ab"
 SEED = "machine-learning-engineers-what-do-they-actually-do"  # in Russian and Chinese: aligned
@@ -47,6 +47,11 @@ def test_what_serve_serves_after_edits_is_what_a_fresh_build_writes(tmp_path: Pa
     raw = root / "raw"
     seed = SEED
     ja_text = "追加のエッセイ\n\n{original}これは表示中に追加された日本語の文章です。モデルの監視について書いています。\n"
+
+    def yesterday() -> None:
+        for built in sys.modules[HOOK]._built.values():  # the hook as MkDocs loaded it for this project
+            built.date = "2000-01-01"
+
     # (the change, the language passes it must run: all four when a page comes or goes, or a catalog page changes)
     steps = [
         # two texts added, an English one and its Russian translation (grouped by their original URL): the catalog
@@ -62,6 +67,9 @@ def test_what_serve_serves_after_edits_is_what_a_fresh_build_writes(tmp_path: Pa
          "en ru zh ja"),
         # the Russian one deleted: its page and raw copy go, the others' language switchers lose it
         (lambda: (raw / "served-ru.txt").unlink(), "en ru zh ja"),
+        # a hand-written page, a day after the last build: sitemap.xml's dates are the build day's, so every pass runs
+        (lambda: (yesterday(), edit(root / "docs" / "ja" / "index.md", "\n\n", "\n\n表示中に変更。\n\n")),
+         "en ru zh ja"),
         # From here on no page comes or goes and no catalog line changes: only the passes with a page to render run.
         # A raw file's text changes: its page, its versions in the other languages, their alignment and parallel pages
         (lambda: edit(raw / "000_2dcc21649cda4c84.txt", "машинн", "машиннн"), "en ru zh"),
@@ -88,7 +96,7 @@ def test_what_serve_serves_after_edits_is_what_a_fresh_build_writes(tmp_path: Pa
             assert (tmp_path / "served/ru/essays/served-edit/parallel/en/index.html").is_file()
         if number == 2:
             assert "ja/essays/served-edit/index.html" in now and "ja/essays/served-ja/index.html" not in now
-        if number == 4:  # the edited version's passages are in its alignment and both languages' parallel pages
+        if number == 5:  # the edited version's passages are in its alignment and both languages' parallel pages
             assert [path for path in derived if now[path] == before[path]] == []
         if len(passes.split()) < 4:  # the languages left out: not a file of theirs written
             left_out = {code for code in ("ru", "zh", "ja") if code not in passes.split()}
