@@ -23,8 +23,8 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from stat import S_ISREG
 from pathlib import Path
+from stat import S_ISREG
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
