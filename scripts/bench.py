@@ -388,29 +388,35 @@ def print_serve_edits(project: Path) -> None:
                 return
             time.sleep(0.5)
         print(f"  serve: first (full) build and start {time.perf_counter() - start:.1f} s")
-        raw = project / "raw" / "synth-en-0001.txt"
+        # synthetic_texts: the last number is an English essay of one version, number 1 one in three languages
+        single = project / "raw" / f"synth-en-{SERVE_SIZE - 1:04d}.txt"
+        multi = project / "raw" / "synth-en-0001.txt"
         home = project / "docs" / "ru" / "index.md"
+
+        def append(path: Path):
+            return lambda m: path.write_text(path.read_text(encoding="utf-8") + f"\n{m}\n", encoding="utf-8")
+
         edits = {
-            "a raw text's paragraph": (raw, "essays/synthetic-essay-0001/",
-                                       lambda m: raw.write_text(raw.read_text(encoding="utf-8") + f"\n{m}\n",
-                                                                encoding="utf-8")),
-            "a hand-written page (ru home)": (home, "ru/",
-                                              lambda m: home.write_text(home.read_text(encoding="utf-8")
-                                                                        + f"\n{m}\n", encoding="utf-8")),
+            "a raw text's paragraph (one version)": (f"essays/synthetic-essay-{SERVE_SIZE - 1:04d}/", append(single)),
+            "a raw text's paragraph (en of en/ru/zh)": ("essays/synthetic-translated-0001/", append(multi)),
+            "a hand-written page (ru home)": ("ru/", append(home)),
         }
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=bench_search.CHROMIUM,
                                                  args=bench_search.CHROMIUM_ARGS)
             page = browser.new_page()
-            for what, (path, url, write) in edits.items():
+            for what, (url, write) in edits.items():
                 times = []
                 for k in range(SERVE_EDITS):
-                    for attempt in range(3):  # a reload by livereload (a rebuild just finishing) aborts a goto
+                    response = None
+                    for attempt in range(10):  # a reload by livereload (a rebuild just finishing) aborts a goto
                         try:
-                            page.goto(base + url, wait_until="domcontentloaded", timeout=300_000)
+                            response = page.goto(base + url, wait_until="domcontentloaded", timeout=300_000)
                             break
                         except Exception:
                             page.wait_for_timeout(2000)
+                    if response is not None and response.status != 200:  # the edit could never show
+                        raise RuntimeError(f"serve: /{url} answers {response and response.status}")
                     page.wait_for_timeout(2000)  # livereload's long poll is up, the last rebuild is done
                     marker = f"edited{k}x{int(time.time() * 1000)}"
                     begin = time.perf_counter()
@@ -424,10 +430,10 @@ def print_serve_edits(project: Path) -> None:
                         page.wait_for_timeout(50)
                     times.append(time.perf_counter() - begin)
                 print(f"  serve, edit of {what} until the browser shows it: median {statistics.median(times):.2f} s "
-                      f"({', '.join(f'{t:.2f}' for t in times)})")
+                      f"({', '.join(f'{t:.2f}' for t in times)}; load {os.getloadavg()[0]:.1f})")
             browser.close()
         rebuilt = [line for line in log.read_text(errors="replace").splitlines() if "rebuilt" in line]
-        print("  serve log: " + "; ".join(line.split(" - ", 1)[-1] for line in rebuilt[-2 * SERVE_EDITS:]))
+        print("  serve log: " + "; ".join(line.split(" - ", 1)[-1] for line in rebuilt[-len(edits) * SERVE_EDITS:]))
     finally:
         server.terminate()
         server.wait()
@@ -465,11 +471,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pagefind", action="store_true", help="also measure Pagefind on each site")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     parser.add_argument("--normalize-only", action="store_true", help="time normalizing only: no builds, no browser")
+    parser.add_argument("--serve-only", action="store_true",
+                        help=f"only the `make serve` edits at N = {SERVE_SIZE} ({4 * SERVE_SIZE + 5:,} texts)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()] + ([5000] if args.large else [])
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
           f"{platform.python_implementation()} "
           f"{platform.python_version()}, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB")
+    if args.serve_only:
+        with tempfile.TemporaryDirectory(prefix="archive-bench-") as where:
+            print_serve_edits(make_project(Path(where), SERVE_SIZE, seed_paragraphs(ROOT / "raw")))
+        print(f"load average now: {os.getloadavg()[0]:.1f}")
+        return 0
     bench_normalize_seeds()
     sys.path.insert(0, str(ROOT / "scripts"))
     import bench_align  # scripts/bench_align.py: the aligner against the gold alignments in tests/align/

@@ -14,14 +14,19 @@ offline = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(offline)
 
 
+class Config(SimpleNamespace):
+    def __getitem__(self, key: str):  # MkDocs' config reads both ways
+        return getattr(self, key)
+
+
 def project(where: Path) -> SimpleNamespace:
     (where / "docs" / "ru").mkdir(parents=True)
     (where / "docs" / "ru" / "index.md").write_text("Привет\n", encoding="utf-8")
     (where / "overrides").mkdir()
     (where / "overrides" / "sw.js").write_text("const VERSION = '__ARCHIVE_BUILD__';\n", encoding="utf-8")
     (where / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    return SimpleNamespace(docs_dir=str(where / "docs"), theme=SimpleNamespace(custom_dir=str(where / "overrides")),
-                           config_file_path=str(where / "mkdocs.yml"), site_dir=str(where / "site"))
+    return Config(docs_dir=str(where / "docs"), theme=SimpleNamespace(custom_dir=str(where / "overrides")),
+                           config_file_path=str(where / "mkdocs.yml"), site_dir=str(where / "site"), plugins={})
 
 
 def test_the_version_follows_the_sources(tmp_path: Path) -> None:
@@ -53,8 +58,10 @@ def test_a_page_edit_rewrites_the_worker_the_site_already_holds(tmp_path: Path) 
     # A `make serve` rebuild is a dirty build: the theme's sw.js is not copied again, the versioned one stays.
     config = project(tmp_path)
     (tmp_path / "site").mkdir()
+    offline.on_config(config)
     offline.on_post_build(config)
     page = tmp_path / "docs" / "ru" / "index.md"
     page.write_text("Привет, мир\n", encoding="utf-8")
+    offline.on_config(config)  # the rebuild begins
     offline.on_post_build(config)
     assert (tmp_path / "site" / "sw.js").read_text() == f"const VERSION = '{offline.build_version(config)}';\n"

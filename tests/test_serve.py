@@ -13,9 +13,10 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from bench import copy_project  # noqa: E402
-from serve import Site, only_pages  # noqa: E402
+from serve import HOOK, Site, only_pages  # noqa: E402
 
 ORIGINAL = "Original: https://example.org/essays/served-edit-0123456789ab"
+SEED = "machine-learning-engineers-what-do-they-actually-do"  # in Russian and Chinese: aligned
 
 
 def project(where: Path) -> Path:
@@ -32,54 +33,82 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def fresh_build(root: Path, site: Path) -> dict[str, bytes]:
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
+                           cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert build.returncode == 0, build.stderr
+    return tree(site)
+
+
 def test_what_serve_serves_after_edits_is_what_a_fresh_build_writes(tmp_path: Path) -> None:
     root = project(tmp_path)
     served = Site(root, tmp_path / "served")
     served.first_build()
-    ru_raw = root / "raw" / "000_2dcc21649cda4c84.txt"
+    raw = root / "raw"
+    seed = SEED
+    ja_text = "追加のエッセイ\n\n{original}これは表示中に追加された日本語の文章です。モデルの監視について書いています。\n"
+
+    def yesterday() -> None:
+        for built in sys.modules[HOOK]._built.values():  # the hook as MkDocs loaded it for this project
+            built.date = "2000-01-01"
+
+    # (the change, the language passes it must run: all four when a page comes or goes, or a catalog page changes)
     steps = [
-        # a raw file's text changes: its page, its versions in the other languages
-        lambda: edit(ru_raw, "машинн", "машиннн"),
         # two texts added, an English one and its Russian translation (grouped by their original URL): the catalog
-        lambda: [(root / "raw" / name).write_text(f"{title}\n\n{ORIGINAL}\n\n{body}\n", encoding="utf-8")
-                 for name, title, body in [
-                     ("served-en.txt", "Added while serving", "A paragraph about monitoring models in production."),
-                     ("served-ru.txt", "Добавлено во время показа", "Абзац о мониторинге моделей в работе."),
-                 ]],
-        # one of them deleted: its page and raw copy go, the other's language switcher loses it
-        lambda: (root / "raw" / "served-ru.txt").unlink(),
+        (lambda: [(raw / name).write_text(f"{title}\n\n{ORIGINAL}\n\n{body}\n", encoding="utf-8")
+                  for name, title, body in [
+                      ("served-en.txt", "Added while serving", "A paragraph about monitoring models in production."),
+                      ("served-ru.txt", "Добавлено во время показа", "Абзац о мониторинге моделей в работе."),
+                  ]], "en ru zh ja"),
+        # a Japanese text of its own essay (a CJK title: the id is the file name's)
+        (lambda: (raw / "served-ja.txt").write_text(ja_text.format(original=""), encoding="utf-8"), "en ru zh ja"),
+        # its raw file now names the original: it leaves its essay for the English one's (its page moves)
+        (lambda: (raw / "served-ja.txt").write_text(ja_text.format(original=f"{ORIGINAL}\n\n"), encoding="utf-8"),
+         "en ru zh ja"),
+        # the Russian one deleted: its page and raw copy go, the others' language switchers lose it
+        (lambda: (raw / "served-ru.txt").unlink(), "en ru zh ja"),
+        # a hand-written page, a day after the last build: sitemap.xml's dates are the build day's, so every pass runs
+        (lambda: (yesterday(), edit(root / "docs" / "ja" / "index.md", "\n\n", "\n\n表示中に変更。\n\n")),
+         "en ru zh ja"),
+        # From here on no page comes or goes and no catalog line changes: only the passes with a page to render run.
+        # A raw file's text changes: its page, its versions in the other languages, their alignment and parallel pages
+        (lambda: edit(raw / "000_2dcc21649cda4c84.txt", "машинн", "машиннн"), "en ru zh"),
+        # a Japanese essay of one version
+        (lambda: edit(raw / "004_7c4715a4f00eb2da.txt", "お久しぶりです", "お久しぶりですね"), "en ja"),
+        # an English one
+        (lambda: edit(raw / "002_bb1f774ac35e961b.txt", "The reality is", "The plain reality is"), "en"),
         # a hand-written page
-        lambda: edit(root / "docs" / "ru" / "index.md", "\n\n", "\n\nИзменено во время показа.\n\n"),
+        (lambda: edit(root / "docs" / "ru" / "index.md", "\n\n", "\n\nИзменено во время показа.\n\n"), "en ru"),
     ]
-    seed = "machine-learning-engineers-what-do-they-actually-do"  # in Russian and Chinese: aligned
     derived = [f"alignments/{seed}.json", f"ru/essays/{seed}/parallel/zh/index.html",
                f"zh/essays/{seed}/parallel/ru/index.html", "sw.js"]  # what an edit of the Russian text changes
-    first = tree(tmp_path / "served")
-    for number, step in enumerate(steps):
+    for number, (step, passes) in enumerate(steps):
+        before = tree(tmp_path / "served")
         step()
         done = served.rebuild()
         assert done.kind == "pages" and done.pages >= 1, done  # page by page, not the full-build fallback
-        if number == 0:  # the edited version's passages are in its alignment and both languages' parallel pages
-            now = tree(tmp_path / "served")
-            assert [path for path in derived if now[path] == first[path]] == []
-        if number == 1:
+        assert " ".join(done.languages) == passes, (number, done)
+        now = tree(tmp_path / "served")
+        if number == 0:
             assert (tmp_path / "served/ru/essays/served-edit/index.html").is_file()
             assert (tmp_path / "served/raw/served-ru.txt").is_file()
             assert (tmp_path / "served/alignments/served-edit.json").is_file()
             assert (tmp_path / "served/ru/essays/served-edit/parallel/en/index.html").is_file()
+        if number == 2:
+            assert "ja/essays/served-edit/index.html" in now and "ja/essays/served-ja/index.html" not in now
+        if number == 5:  # the edited version's passages are in its alignment and both languages' parallel pages
+            assert [path for path in derived if now[path] == before[path]] == []
+        if len(passes.split()) < 4:  # the languages left out: not a file of theirs written
+            left_out = {code for code in ("ru", "zh", "ja") if code not in passes.split()}
+            assert [path for path in now if path.split("/")[0] in left_out and now[path] != before.get(path)] == []
 
-    fresh = tmp_path / "fresh"
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(fresh)],
-                           cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert build.returncode == 0, build.stderr
-    want, got = tree(fresh), tree(tmp_path / "served")
+    want, got = fresh_build(root, tmp_path / "fresh"), tree(tmp_path / "served")
     assert sorted(got) == sorted(want)
     assert [path for path in want if got[path] != want[path]] == []
     assert "essays/served-edit/index.html" in want and "ru/essays/served-edit/index.html" not in want
+    assert "ja/essays/served-edit/index.html" in want and "ja/essays/served-ja/index.html" not in want
     assert "raw/served-en.txt" in want and "raw/served-ru.txt" not in want
-    # down to one version: no alignment, no parallel pages
-    assert "alignments/served-edit.json" not in want and not any("served-edit/parallel" in path for path in want)
-    assert f"alignments/{seed}.json" in want
+    assert f"alignments/{seed}.json" in want and "alignments/served-edit.json" in want  # now English and Japanese
 
 
 def test_a_change_to_anything_but_pages_is_a_full_build() -> None:
@@ -97,3 +126,62 @@ def test_a_bad_raw_file_keeps_the_last_good_site(tmp_path: Path, bad: bytes) -> 
     (root / "raw" / "bad.txt").write_bytes(bad)
     served.rebuild()
     assert tree(tmp_path / "served") == before
+
+
+def test_serve_normalizes_only_the_texts_that_changed_and_plans_what_a_fresh_run_plans(tmp_path: Path, monkeypatch) -> None:
+    import archive.files as files
+
+    root = project(tmp_path)
+    raw, docs = root / "raw", root / "docs"
+    normalized: list[str] = []
+    normalize = files.normalize
+    monkeypatch.setattr(files, "normalize", lambda raw_text, source, *rest: normalized.append(source)
+                        or normalize(raw_text, source, *rest))
+    made: files.Made = {}
+    zh = raw / "001_5faba077e677bf86.txt"
+    ru_page = docs / f"ru/essays/{SEED}.md"
+    steps = [
+        (lambda: None, 5),
+        (lambda: None, 0),
+        # the Chinese version's byline names the publication, which the Russian version (its text unchanged) takes
+        (lambda: zh.write_text(zh.read_text(encoding="utf-8").replace("Towards Data Science", "Towards Data Sciences"),
+                               encoding="utf-8"), 1),
+        # a second text claiming the Chinese version: a problem, though the first text is unchanged
+        (lambda: (raw / "copy.md").write_bytes(zh.read_bytes()), 1),
+        (lambda: (raw / "copy.md").unlink(), 0),
+        # the catalog changes one text's title
+        (lambda: edit(raw / "catalog.yml", "title: The engineer of Machine Learning", "title: The ML engineer"), 1),
+        # an image appears under raw/ (a text could show it): every text is normalized again
+        (lambda: (raw / "figure.png").write_bytes(b"\x89PNG\r\n\x1a\n"), 5),
+        # a raw file removed: its page goes
+        (lambda: (raw / "004_7c4715a4f00eb2da.txt").unlink(), 0),
+    ]
+    for number, (step, count) in enumerate(steps):
+        step()
+        normalized.clear()
+        served = files.plan(raw, docs, made=made)
+        assert len(normalized) == count, (number, normalized)
+        fresh = files.plan(raw, docs)
+        assert (served.write, served.remove, served.problems) == (fresh.write, fresh.remove, fresh.problems), number
+        assert {rel: page.text for rel, (page, _) in served.pages.items()} == \
+               {rel: page.text for rel, (page, _) in fresh.pages.items()}
+        if number == 2:
+            assert "publication: Towards Data Sciences" in served.write[ru_page.relative_to(docs).as_posix()]
+        if number == 3:
+            assert [p for p in served.problems if p.startswith(f"raw/copy.md: essay '{SEED}' in 'zh'")]
+        if number == 7:
+            assert served.remove == ["ja/essays/kikai-gakushu-engineer-tte-nandarou.md"]
+        if not served.problems:
+            files.apply_plan(served, docs)
+
+
+def test_after_a_failed_build_the_next_one_is_full(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    served = Site(root, tmp_path / "served")
+    served.first_build()
+    bad = root / "docs" / "ru" / "essays" / "bad.md"
+    bad.write_text("---\ntitle: Плохая страница\n---\n\nТекст.\n", encoding="utf-8")  # no lang, essay, source
+    assert served.rebuild().kind == "failed"
+    bad.unlink()
+    assert served.rebuild().kind == "full"
+    assert served.rebuild().kind == "none"

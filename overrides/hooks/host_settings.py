@@ -8,7 +8,6 @@ those that write at that point (hooks/alignments.py writes site/alignments/ ther
 from __future__ import annotations
 
 import os
-import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +16,7 @@ from mkdocs.plugins import event_priority
 from archive import host
 from archive.hook_modules import outermost
 
+
 @event_priority(-200)  # after mkdocs-static-i18n's post-build step (-100), which runs the other languages' passes
 def on_post_build(config: MkDocsConfig) -> None:
     if not outermost(config):
@@ -24,9 +24,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     (site / "_redirects").write_text(host.redirects(), encoding="utf-8")
     settings = {"_redirects", "_headers"}  # read by the host, never served
-    files = [  # os.walk: one directory read per folder, no stat per file (2,000 essays make 10,000 files)
-        posixpath.join(os.path.relpath(folder, site).replace(os.sep, "/"), name).removeprefix("./")
-        for folder, _, names in os.walk(site) for name in names
-    ]
-    files = [f for f in files if f not in settings]
+    files: list[str] = []
+    for folder, _, names in os.walk(site):  # one directory read per folder, no stat per file (2,000 essays make 10,000)
+        rel = os.path.relpath(folder, site).replace(os.sep, "/")
+        files += [f"{rel}/{name}" for name in names] if rel != "." else [n for n in names if n not in settings]
     (site / "_headers").write_text(host.headers(files), encoding="utf-8")

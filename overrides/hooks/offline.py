@@ -14,11 +14,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from archive.files import tree_files, write_if_changed
+from archive.hook_modules import outermost
 
 PLACEHOLDER = "__ARCHIVE_BUILD__"
 WORKER = "sw.js"
 
 _version: tuple[tuple, str] = ((), "")
+_this_build = ""  # the version, once the first language pass has computed it: the later passes read the same files
 
 
 def source_files(config: MkDocsConfig) -> list[tuple[str, str]]:
@@ -45,11 +47,19 @@ def build_version(config: MkDocsConfig) -> str:
     return _version[1]
 
 
+def on_config(config: MkDocsConfig) -> None:
+    global _this_build
+    if outermost(config):
+        _this_build = ""
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     # static-i18n builds each language in turn into one site. The worker is written from its source each time, not
     # from the copy in the site: a `make serve` rebuild (a dirty build) does not copy the theme's files again, yet a
     # page edit changes the version. Written only when it changed.
+    global _this_build
+    _this_build = _this_build or build_version(config)
     source = Path(config.theme.custom_dir) / WORKER
-    text = source.read_text(encoding="utf-8").replace(PLACEHOLDER, build_version(config))
+    text = source.read_text(encoding="utf-8").replace(PLACEHOLDER, _this_build)
     worker = Path(config.site_dir) / WORKER
     write_if_changed(worker, text)

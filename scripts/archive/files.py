@@ -92,8 +92,34 @@ def generated_pages(docs_dir: Path) -> dict[str, str]:
     return found
 
 
-def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None) -> Plan:
-    """Read raw/ and docs/, decide every page; nothing is written here. `progress(done, total)` follows the texts."""
+# What normalize made of each raw text (its page, or the problem), by the project path "raw/<name>", with what it was
+# made from: the bytes' sha256, the catalog entry and the images under raw/. Everything normalize reads is in that
+# key (it is a pure function of them); what depends on other texts (shared facts, two texts claiming one page, pages
+# whose text is gone) plan() decides afresh every time.
+Made = dict[str, tuple[tuple[str, Entry, frozenset[str]], "Page | str"]]
+
+
+def normalize_text(data: bytes, source: str, sha256: str, entry: Entry, images: frozenset[str],
+                   made: Made | None = None) -> Page | str:
+    """A raw text's page, or why it cannot become one; taken from `made` when nothing it depends on changed."""
+    key = (sha256, entry, images)
+    if made is not None and source in made and made[source][0] == key:
+        return made[source][1]
+    try:
+        result: Page | str = normalize(decode_raw(data), source, sha256, entry, images)
+    except (DecodeError, NormalizeError) as e:
+        result = str(e)
+    if made is not None:
+        made[source] = (key, result)
+    return result
+
+
+def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None,
+         made: Made | None = None) -> Plan:
+    """Read raw/ and docs/, decide every page; nothing is written here. `progress(done, total)` follows the texts.
+
+    `made`: a process that plans again and again (scripts/serve.py) passes the same dict each time, and a text whose
+    bytes, catalog entry and images are unchanged is not decoded and normalized again; the plan is the same."""
     problems: list[str] = []
     files: list[Path] = []
     if raw_dir.is_dir():
@@ -116,11 +142,10 @@ def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | N
         # The raw file as the project names it ("raw/<name>"), wherever the command runs from: pages are byte-stable.
         source = f"{folder}/{path.name}"
         data = path.read_bytes()
-        try:
-            page = normalize(decode_raw(data), source, hashlib.sha256(data).hexdigest(), entries.get(path.name, Entry()),
-                             images)
-        except (DecodeError, NormalizeError) as e:
-            problems.append(f"{source}: {e}")
+        page = normalize_text(data, source, hashlib.sha256(data).hexdigest(), entries.get(path.name, Entry()), images,
+                              made)
+        if isinstance(page, str):
+            problems.append(f"{source}: {page}")
             continue
         if page.path in pages:
             other = pages[page.path][1]
@@ -130,6 +155,9 @@ def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | N
             )
             continue
         pages[page.path] = (page, source)
+    if made is not None:  # texts that are gone
+        for source in made.keys() - {f"{folder}/{path.name}" for path in files}:
+            del made[source]
     pages, fact_problems = share_facts(pages, entries)  # versions of one essay share the original's facts
     problems += fact_problems
     if progress:
