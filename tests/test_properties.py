@@ -9,6 +9,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from archive import languages
 from archive.decode import DecodeError, decode_raw
 from archive.normalize import NormalizeError, normalize
 from archive.read_plain import decode_entities
@@ -88,4 +89,6 @@ def test_markdown_becomes_a_page_deterministically_and_nothing_in_it_goes_live(t
     html = markdown.markdown(page.body, extensions=SITE_EXTENSIONS, extension_configs=SITE_CONFIGS)
     assert "<script" not in html and "<iframe" not in html and not re.search(r"<[^>]+\son\w+=", html)
     assert not re.search(r'(?:src|href)="(?:javascript|https?://r\.org)', html)
-    assert all(src == "../../raw/img/a.png" for src in re.findall(r'<img[^>]*src="([^"]*)"', html))
+    # a local image, from the page's folder: /essays/<id>/ in English, /<lang>/essays/<id>/ in the others
+    local = "../" * (2 + bool(languages.url_prefix(page.meta["lang"]))) + "raw/img/a.png"
+    assert all(src == local for src in re.findall(r'<img[^>]*src="([^"]*)"', html))
