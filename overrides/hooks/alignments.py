@@ -127,7 +127,8 @@ def _version_of(page: Page) -> str | None:
 
 @event_priority(-50)  # after hooks/passages.py has set up the page's passages extension
 def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _pages_extension.collect = parallel_enabled() and _version_of(page) is not None  # the parallel pages show their HTML
+    # the passages' HTML is for the parallel pages
+    _pages_extension.collect = parallel_enabled() and _version_of(page) is not None
     return markdown_text
 
 
