@@ -42,7 +42,6 @@ ROWS = "<!-- archive:parallel-rows -->"  # where partials/parallel.html leaves t
 @dataclass(frozen=True)
 class Aligned:
     essay: str
-    titles: dict[str, str]  # language -> the version's title
     passages: dict[str, list[Passage]]  # language -> passages in reading order, with their HTML
     groups: list[dict[str, list[str]]]
 
@@ -76,9 +75,6 @@ _held: list[Held] = []
 _md: markdown.Markdown | None = None
 _pages_extension: PassagesExtension | None = None  # hooks/passages.py's, which essay pages are rendered with
 _own = PassagesExtension()  # for versions rendered here (see above)
-
-log = logging.getLogger("mkdocs.hooks.alignments")
-
 
 def _held_back(record: logging.LogRecord) -> bool:
     """MkDocs logs (at info) every page it does not write; the parallel pages held back are written at the end."""
@@ -175,7 +171,7 @@ def aligned_essay(essay: str, config: MkDocsConfig, render: bool) -> Aligned | N
         if found is None:
             return None
         passages[lang] = found
-    aligned = Aligned(essay, _titles[essay], passages, align.align_versions(passages))
+    aligned = Aligned(essay, passages, align.align_versions(passages))
     _cache[essay] = (key, aligned)
     return aligned
 
