@@ -44,6 +44,10 @@ class SiteHandler(BaseHTTPRequestHandler):
     sent: list[tuple[str, int]] | None = None  # set by make_server: (path, body bytes) of each response, if wanted
     server_version = "archive-site"
     protocol_version = "HTTP/1.1"  # keep-alive, as real hosts do
+    # TCP_NODELAY, as nginx and other static hosts set it on keep-alive connections: the headers and the body go out in
+    # two writes, and with Nagle's algorithm the body of every response on a reused connection waited for the
+    # browser's delayed ACK, about 40 ms a request (notes/search.md, "Time to the first result").
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:  # quiet: tests and Lighthouse read their own logs
         pass
