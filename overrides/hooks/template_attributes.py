@@ -41,7 +41,10 @@ def as_view(value: Any) -> Any:
 @event_priority(-1000)  # after every hook that fills the context
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     for key, value in context.items():
-        if type(value) is dict or (type(value) is list and any(type(item) is dict for item in value)):
+        # Our lists of dicts (the switcher's entries, the 404 page's languages) hold dicts only, so the first item
+        # tells. Looking further made every page scan MkDocs' `pages`, a list of every page of the site: 3.8 % of a
+        # 20,005-text build, growing with the square of the archive.
+        if type(value) is dict or (type(value) is list and value and type(value[0]) is dict):
             context[key] = as_view(value)
     page.meta = as_view(page.meta)
     return context
