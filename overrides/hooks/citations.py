@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from archive import cite
+from archive import background, cite
 
 BIBTEX = "cite.bib"
 CSL_JSON = "cite.json"
@@ -41,6 +41,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
-    for rel, text in _files.items():
-        (site / rel).write_text(text, encoding="utf-8")
+    site, files = Path(config.site_dir), dict(_files)
+
+    def write() -> None:
+        for rel, text in files.items():
+            (site / rel).write_text(text, encoding="utf-8")
+
+    background.run(f"the citation files in {site}", write)  # two files an essay page; nothing later reads them

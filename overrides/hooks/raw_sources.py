@@ -13,6 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from archive import background
+
 _sources: set[str] = set()  # of the current pass's pages (mkdocs-static-i18n builds one language per pass)
 
 
@@ -30,11 +32,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent.resolve()
+    copies = []
     for source in sorted(_sources):
         path = (root / source).resolve()
         if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file():
             # it becomes a path under site/ too, so it must be a project-relative path like raw/x.txt
             raise PluginError(f"source: {source!r} is not a project-relative path of a file in the project")
-        target = Path(config.site_dir) / source
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        copies.append((path, Path(config.site_dir) / source))
+
+    def copy() -> None:
+        for path, target in copies:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+    background.run(f"the raw sources in {config.site_dir}", copy)  # checked above; nothing later reads the copies
