@@ -369,7 +369,8 @@ def free_port() -> int:
 
 def print_serve_edits(project: Path) -> None:
     """scripts/serve.py on the archive; a page open in Chromium; the time from writing a file to the page showing
-    the edit (livereload reloads it): a raw text's paragraph, and a hand-written page's."""
+    the edit (livereload reloads it): a raw text's paragraph (one version, three versions), a hand-written page's,
+    and a raw text's title (every language's catalog pages)."""
     from playwright.sync_api import sync_playwright
 
     import bench_search
@@ -392,14 +393,23 @@ def print_serve_edits(project: Path) -> None:
         single = project / "raw" / f"synth-en-{SERVE_SIZE - 1:04d}.txt"
         multi = project / "raw" / "synth-en-0001.txt"
         home = project / "docs" / "ru" / "index.md"
+        titled = project / "raw" / f"synth-zh-{SERVE_SIZE - 1:04d}.txt"  # a Chinese title: the page id is the stem's
 
         def append(path: Path):
             return lambda m: path.write_text(path.read_text(encoding="utf-8") + f"\n{m}\n", encoding="utf-8")
+
+        def retitle(path: Path):
+            def write(marker: str) -> None:
+                title, rest = path.read_text(encoding="utf-8").split("\n", 1)
+                path.write_text(f"{title.split(' edited')[0]} {marker}\n{rest}", encoding="utf-8")
+            return write
 
         edits = {
             "a raw text's paragraph (one version)": (f"essays/synthetic-essay-{SERVE_SIZE - 1:04d}/", append(single)),
             "a raw text's paragraph (en of en/ru/zh)": ("essays/synthetic-translated-0001/", append(multi)),
             "a hand-written page (ru home)": ("ru/", append(home)),
+            # what the catalog lists changes: the catalog pages of every language, all four passes
+            "a raw text's title (zh, one version)": (f"zh/essays/synth-zh-{SERVE_SIZE - 1:04d}/", retitle(titled)),
         }
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=bench_search.CHROMIUM,
