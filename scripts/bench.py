@@ -422,9 +422,11 @@ def print_serve_edits(project: Path) -> None:
                 times = []
                 for k in range(SERVE_EDITS):
                     response = None
-                    for attempt in range(10):  # a reload by livereload (a rebuild just finishing) aborts a goto
+                    # a reload by livereload (a rebuild just finishing) aborts a goto, or leaves it waiting for a
+                    # navigation that never comes (seen twice in one run): another try after 30 s, not 300
+                    for attempt in range(10):
                         try:
-                            response = page.goto(base + url, wait_until="domcontentloaded", timeout=300_000)
+                            response = page.goto(base + url, wait_until="domcontentloaded", timeout=30_000)
                             break
                         except Exception:
                             page.wait_for_timeout(2000)
