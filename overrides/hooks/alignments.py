@@ -76,6 +76,7 @@ _md: markdown.Markdown | None = None
 _pages_extension: PassagesExtension | None = None  # hooks/passages.py's, which essay pages are rendered with
 _own = PassagesExtension()  # for versions rendered here (see above)
 
+
 def _held_back(record: logging.LogRecord) -> bool:
     """MkDocs logs (at info) every page it does not write; the parallel pages held back are written at the end."""
     message = record.getMessage()

@@ -99,10 +99,10 @@ def passes() -> set[str] | None:
     return _passes
 
 
-def passes_needed(docs: Path, built: Built) -> set[str] | None:
+def passes_needed(docs: Path, built: Built, before: set[str]) -> set[str] | None:
     """The default language and every language with a touched page; None (all) when a page came or went (the other
-    languages' alternates, sitemap.xml), the catalog pages change, or the day changed (the sitemap's dates)."""
-    before = set().union(*built.pages.values())
+    languages' alternates, sitemap.xml), the catalog pages change, or the day changed (the sitemap's dates).
+    `before`: every page of the last build."""
     if _catalog_touched or built.date != get_build_date() or set(built.pages) != set(languages.CODES):
         return None
     if any((docs / src).is_file() != (src in before) for src in _changed or ()):
@@ -148,7 +148,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             _touched_under.update(f"{code}/{rest.removesuffix('.md')}/" for code in languages.CODES)
         if essay and catalog_fields(str(docs / src)) != built.listed.get(src):
             _catalog_touched = True
-    _passes = passes_needed(docs, built)
+    _passes = passes_needed(docs, built, before)
     if _passes is not None:
         site = Path(config.site_dir)
         _kept.update({name: (site / name).read_bytes() for name in SITEMAP if (site / name).is_file()})
