@@ -5,13 +5,17 @@ Usage: python scripts/serve.py [--port 8000] [--root PROJECT]
 
 The first build is a full one, into a temporary folder, with the site's own configuration (unlike `mkdocs serve`,
 which rewrites site_url, so the pages served are the ones `make build` writes). On a change it re-runs the
-normalizer if raw/ changed (decoding and normalizing again only the texts whose bytes, catalog entry or images
-changed: archive.files.plan's `made`), then: pages under docs/ changed (by hand or by the normalizer) → a dirty build
+normalizer if raw/ changed (reading again only the files whose size, mtime or inode changed, and decoding and
+normalizing again only the texts whose bytes, catalog entry or images changed: archive.files.Memo), then: pages under docs/ changed (by hand or by the normalizer) → a dirty build
 that renders the pages the change touches, in the language passes that have such pages
 (overrides/hooks/incremental_build.py, language_passes.py); anything else (templates, hooks, scripts, mkdocs.yml,
 raw/catalog.yml, files under docs/ that are not pages) → a full build, and every text normalized anew. Either way
 what is served is byte for byte what a fresh `make build` of the same files writes (tests/test_serve.py). A bad raw
 file or a failed build is reported and the server keeps serving the last good site.
+
+Changes are seen through the operating system's file events (inotify on Linux), not by MkDocs' default of listing
+every watched file each 0.5 s (4,000 files at 2,000 texts): an edit starts its rebuild at once. Where there are no
+such events (a watch limit reached, an unsupported file system) it falls back to MkDocs' polling and says so.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from archive import languages
-from archive.files import Made, apply_plan, plan
+from archive.files import Memo, apply_plan, plan
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("docs", "raw", "overrides", "scripts", "mkdocs.yml")
@@ -104,11 +108,11 @@ class Site:
     def __init__(self, root: Path, site_dir: Path):
         self.root, self.site_dir = root, site_dir
         self.seen: Snapshot = {}
-        self.made: Made = {}  # what the normalizer made of each raw text: unchanged texts are not normalized again
+        self.memo = Memo()  # what the normalizer read and made: unchanged files are not read or normalized again
         self.unsure = False  # the last build failed, having written who knows what: the next one is a full build
 
     def normalize(self) -> bool:
-        result = plan(self.root / "raw", self.root / "docs", made=self.made)
+        result = plan(self.root / "raw", self.root / "docs", memo=self.memo)
         for problem in result.problems:
             log.warning("normalize: %s (nothing written)", problem)
         if result.problems:
@@ -154,7 +158,7 @@ class Site:
         if not changed:
             return Rebuild("none", 0, 0.0)
         if only_pages(changed) is None:
-            self.made.clear()  # more than texts and pages changed (the catalog, the code): normalize every text anew
+            self.memo.made.clear()  # more than texts and pages changed (the catalog, the code): normalize every text anew
         if any(p.startswith("raw/") for p in changed):
             self.normalize()  # on a problem it writes nothing: the pages stay as they were
             now = snapshot(self.root)
@@ -172,9 +176,28 @@ class Site:
         return Rebuild("pages", len(pages), time.perf_counter() - start, run)
 
 
-def main(argv: list[str] | None = None) -> int:
+def live_server(builder, host: str, port: int, root: str, watched: list[Path]):
+    """MkDocs' live-reload server watching `watched` through file events, or by polling where events fail."""
     from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers import Observer
 
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=root)
+    server.observer = Observer()  # its public attribute; MkDocs' choice is a PollingObserver
+    try:
+        for path in watched:
+            server.watch(str(path))
+        return server
+    except OSError as err:  # e.g. inotify's watch limit (fs.inotify.max_user_watches)
+        log.warning("no file events (%s): watching by polling every 0.5 s instead", err)
+        server.observer.stop()
+        server.server_close()
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=root)
+    for path in watched:
+        server.watch(str(path))
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--host", default="127.0.0.1")
@@ -193,10 +216,8 @@ def main(argv: list[str] | None = None) -> int:
                 log.info("rebuilt (%s%s%s) in %.2f s", done.kind, f", {done.pages} page(s)" if done.pages else "",
                          f", passes {' '.join(done.languages)}" if done.kind == "pages" else "", done.seconds)
 
-        server = LiveReloadServer(builder=rebuild, host=args.host, port=args.port, root=tmp)
-        for name in WATCHED:
-            if (site.root / name).exists():
-                server.watch(str(site.root / name))
+        watched = [site.root / name for name in WATCHED if (site.root / name).exists()]
+        server = live_server(rebuild, args.host, args.port, tmp, watched)
         try:
             server.serve()
         except KeyboardInterrupt:

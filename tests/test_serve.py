@@ -3,6 +3,7 @@ what a fresh `make build` of the same files writes."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -12,7 +13,8 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from bench import copy_project  # noqa: E402
+from archive import languages  # noqa: E402
+from bench import copy_project, make_project, seed_paragraphs  # noqa: E402
 from serve import HOOK, Site, only_pages  # noqa: E402
 
 ORIGINAL = "Original: https://example.org/essays/served-edit-0123456789ab"
@@ -137,7 +139,10 @@ def test_serve_normalizes_only_the_texts_that_changed_and_plans_what_a_fresh_run
     normalize = files.normalize
     monkeypatch.setattr(files, "normalize", lambda raw_text, source, *rest: normalized.append(source)
                         or normalize(raw_text, source, *rest))
-    made: files.Made = {}
+    read: list[str] = []  # raw texts whose bytes were read: only those whose stat changed, or that are normalized
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or read_bytes(path))
+    memo = files.Memo()
     zh = raw / "001_5faba077e677bf86.txt"
     ru_page = docs / f"ru/essays/{SEED}.md"
     steps = [
@@ -159,8 +164,10 @@ def test_serve_normalizes_only_the_texts_that_changed_and_plans_what_a_fresh_run
     for number, (step, count) in enumerate(steps):
         step()
         normalized.clear()
-        served = files.plan(raw, docs, made=made)
+        read.clear()
+        served = files.plan(raw, docs, memo=memo)
         assert len(normalized) == count, (number, normalized)
+        assert len(read) == count, (number, read)
         fresh = files.plan(raw, docs)
         assert (served.write, served.remove, served.problems) == (fresh.write, fresh.remove, fresh.problems), number
         assert {rel: page.text for rel, (page, _) in served.pages.items()} == \
@@ -185,3 +192,89 @@ def test_after_a_failed_build_the_next_one_is_full(tmp_path: Path) -> None:
     bad.unlink()
     assert served.rebuild().kind == "full"
     assert served.rebuild().kind == "none"
+
+
+def catalog_files(site: Path) -> dict[str, int]:
+    """Every language's catalog pages (the home page is page 1), with their mtimes."""
+    found = {}
+    for code in languages.CODES:
+        prefix = languages.url_prefix(code)
+        for page in [site / prefix / "index.html", *sorted((site / prefix / "catalog").glob("*/index.html"))]:
+            found[page.relative_to(site).as_posix()] = page.stat().st_mtime_ns
+    return found
+
+
+def test_a_title_edit_renders_the_one_catalog_page_that_lists_it_in_each_language(tmp_path: Path) -> None:
+    # 65 essays: two catalog pages per language (hooks/essays.py PAGE_SIZE = 50)
+    root = make_project(tmp_path, 15, seed_paragraphs(ROOT / "raw"))
+    served = Site(root, tmp_path / "served")
+    served.first_build()
+    site = tmp_path / "served"
+    essay = "synth-zh-0014"  # a Chinese title: its id is the file name's, so a new title leaves it where it is
+    before = catalog_files(site)
+    listing = [page for page in before if f'data-essay="{essay}"' in (site / page).read_text(encoding="utf-8")]
+    assert len(listing) == len(languages.CODES) and len(before) == 2 * len(languages.CODES)
+    edit(root / "raw" / f"{essay}.txt", "合成文章 0014", "合成文章 0014 改题")
+    done = served.rebuild()
+    assert done.kind == "pages" and done.languages == tuple(languages.CODES), done  # every language lists it
+    after = catalog_files(site)
+    assert sorted(page for page in after if after[page] != before[page]) == sorted(listing)
+    assert all("合成文章 0014 改题" in (site / page).read_text(encoding="utf-8") for page in listing)
+    want, got = fresh_build(root, tmp_path / "fresh"), tree(site)
+    assert sorted(got) == sorted(want) and [path for path in want if got[path] != want[path]] == []
+
+
+def load_essays_hook():
+    spec = importlib.util.spec_from_file_location("essays_hook", ROOT / "overrides/hooks/essays.py")
+    hook = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look themselves up there
+    spec.loader.exec_module(hook)
+    return hook
+
+
+def test_what_a_catalog_entry_shows_changes_only_with_its_listing() -> None:
+    """hooks/incremental_build.py renders a catalog page anew only when an essay's `listing` changed: every other
+    front-matter field, changed, leaves every language's catalog entry as it was."""
+    essays = load_essays_hook()
+    catalog = essays.read_catalog(ROOT / "docs")
+    for essay in catalog:
+        for version in essay.versions:
+            for key, value in version.meta.items():
+                changed = [value + "x"] if isinstance(value, str) else [value, value] if isinstance(value, list) else [1]
+                meta = {**version.meta, key: changed[0] if len(changed) == 1 else changed}
+                other = essays.Essay(essay.id, tuple(essays.Version(v.lang, v.essay, meta if v is version else v.meta)
+                                                     for v in essay.versions))
+                if essays.listing(other) == essays.listing(essay):
+                    for code in languages.CODES:
+                        assert essays.catalog_entry(other, code) == essays.catalog_entry(essay, code), (key, code)
+
+
+def test_changed_catalog_pages() -> None:
+    essays = load_essays_hook()
+    rows = tuple((f"e{n:03d}", "", (("en", f"Title {n}", ""),)) for n in range(120))  # pages 1-3
+    retitled = rows[:75] + (("e075", "", (("en", "New", ""),)),) + rows[76:]
+    assert essays.changed_catalog_pages(rows, rows) == set()
+    assert essays.changed_catalog_pages(rows, retitled) == {2}
+    assert essays.changed_catalog_pages(rows, rows[:10] + rows[11:]) == {1, 2, 3}  # one gone: the rest move up
+    assert essays.changed_catalog_pages(rows, rows[:100]) is None  # two pages now: every page's links change
+
+
+def test_serve_sees_edits_through_file_events_and_polls_where_there_are_none(tmp_path: Path, monkeypatch,
+                                                                              caplog) -> None:
+    import watchdog.observers
+    from watchdog.observers.polling import PollingObserver
+
+    from serve import live_server
+
+    server = live_server(lambda: None, "127.0.0.1", 0, str(tmp_path), [tmp_path])
+    assert not isinstance(server.observer, PollingObserver)  # inotify here: an edit is seen at once
+    server.server_close()
+
+    class NoEvents(watchdog.observers.Observer):
+        def schedule(self, *args, **kwargs):
+            raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watchdog.observers, "Observer", NoEvents)
+    server = live_server(lambda: None, "127.0.0.1", 0, str(tmp_path), [tmp_path])
+    assert isinstance(server.observer, PollingObserver) and str(tmp_path) in server._watched_paths
+    assert "no file events ([Errno 28] inotify watch limit reached): watching by polling" in caplog.text
+    server.server_close()

@@ -58,23 +58,25 @@ class Essay:
         return next((v.meta["date"] for v in self.versions if "date" in v.meta), "")
 
 
-_front_matter: dict[Path, tuple[tuple[int, int], dict[str, Any] | None]] = {}
+_front_matter: dict[Path, tuple[tuple[int, int], dict[str, Any] | None, list[str]]] = {}
 _catalog: list[Essay] = []
 _by_id: dict[str, Essay] = {}
 
 
-def read_page_front_matter(path: Path) -> dict[str, Any] | None:
-    """A page's front-matter (the block up to its closing '---'), read only when the file changed."""
+def read_page_front_matter(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
+    """A page's front-matter (the block up to its closing '---') and what is wrong with it (archive.schema), read
+    and checked only when the file changed."""
     stat = path.stat()
     key = (stat.st_mtime_ns, stat.st_size)
     cached = _front_matter.get(path)
     if cached and cached[0] == key:
-        return cached[1]
+        return cached[1], cached[2]
     text = path.read_text(encoding="utf-8")  # a page is a few KB: one read beats reading it line by line
     end = text.find("\n---\n", 3) if text.startswith("---\n") else -1
     meta = read_front_matter(text[:end + 5] if end >= 0 else text)  # the block up to its closing line, nothing after
-    _front_matter[path] = (key, meta)
-    return meta
+    reasons = schema.validate(meta) if meta is not None else ["front-matter: missing"]
+    _front_matter[path] = (key, meta, reasons)
+    return meta, reasons
 
 
 def read_catalog(docs_dir: Path) -> list[Essay]:
@@ -83,14 +85,13 @@ def read_catalog(docs_dir: Path) -> list[Essay]:
     by_id: dict[str, list[Version]] = {}
     for lang in languages.LANGUAGES:
         for path in sorted((docs_dir / lang.code / "essays").glob("*.md")):
-            meta = read_page_front_matter(path)
-            where = os.path.relpath(path)
-            reasons = schema.validate(meta) if meta is not None else ["front-matter: missing"]
+            meta, reasons = read_page_front_matter(path)
+            reasons = list(reasons)
             if not reasons and meta["lang"] != lang.code:
                 reasons.append(f"lang: is {meta['lang']!r} but the page is under docs/{lang.code}/")
             if not reasons and meta["essay"] != path.stem:
                 reasons.append(f"essay: is {meta['essay']!r} but the file is named {path.name}")
-            problems += [f"{where}: {reason}" for reason in reasons]
+            problems += [f"{os.path.relpath(path)}: {reason}" for reason in reasons]
             if not reasons:
                 by_id.setdefault(meta["essay"], []).append(Version(lang.code, meta["essay"], meta))
     if problems:
@@ -141,6 +142,28 @@ def catalog_entry(essay: Essay, lang: str) -> dict[str, Any]:
     }
 
 
+def listing(essay: Essay) -> tuple:
+    """All that catalog_entry (and partials/catalog-parallel.html) reads of an essay, in every language: its id, date,
+    and each version's language, title and author. A catalog page is rendered anew only when one of its essays'
+    listings changed (hooks/incremental_build.py); tests/test_serve.py checks that nothing else changes an entry."""
+    return essay.id, essay.date, tuple((v.lang, v.meta.get("title"), v.meta.get("author", "")) for v in essay.versions)
+
+
+def catalog_listing() -> tuple[tuple, ...]:
+    """Every essay's listing, in catalog order."""
+    return tuple(listing(essay) for essay in _catalog)
+
+
+def changed_catalog_pages(before: tuple[tuple, ...], after: tuple[tuple, ...]) -> set[int] | None:
+    """The numbers of the catalog pages (in every language) whose entries differ between two catalog listings, or
+    None for every page when the number of pages changed (each page links to all of them)."""
+    pages = page_count(len(after))
+    if page_count(len(before)) != pages:
+        return None
+    return {n for n in range(1, pages + 1)
+            if before[(n - 1) * PAGE_SIZE : n * PAGE_SIZE] != after[(n - 1) * PAGE_SIZE : n * PAGE_SIZE]}
+
+
 def essay_view(essay: Essay, lang: str) -> dict[str, Any]:
     """What an essay page shows beyond its own front-matter."""
     meta = essay.version(lang).meta
@@ -178,7 +201,8 @@ def catalog_page(lang: str, number: int) -> dict[str, Any]:
     }
 
 
-def _catalog_number(src_uri: str, lang: str) -> int | None:
+def catalog_number(src_uri: str, lang: str) -> int | None:
+    """The catalog page number of a page of this language (1: its home page), None if it is not a catalog page."""
     if src_uri == f"{lang}/index.md":
         return 1
     head, _, tail = src_uri.rpartition("/")
@@ -233,7 +257,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     lang = config.theme["language"]
     src = page.file.src_uri
     archive: dict[str, Any] = {"lang": lang, "ui": languages.get(lang).ui, "is_home": src == f"{lang}/index.md"}
-    number = _catalog_number(src, lang)
+    number = catalog_number(src, lang)
     # `alternates`: this page's site-relative URL in every language that has it (the switcher and <head> read it).
     archive["alternates"] = {lang: page.url}
     if number:

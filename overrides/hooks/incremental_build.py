@@ -5,9 +5,10 @@ builds "dirty": MkDocs renders a page only when its File says it is modified, an
 change touches — the pages changed, added or removed; every language's version of an essay changed, and of any page
 added or removed (the language switcher, hreflang and JSON-LD name the versions, and an essay page states facts of its
 siblings); the pages other hooks make from an essay's versions in its folder, in every language
-(hooks/alignments.py: the parallel pages of every pair, whose rows come from every version's passages); and every
-catalog page of every language when an essay came, went, or changed what the catalog lists of it (title, author,
-date: titles and order are on every catalog page). A hand-written page whose text changed is the only page it
+(hooks/alignments.py: the parallel pages of every pair, whose rows come from every version's passages); and, in every
+language, the catalog pages whose essays changed: an essay came, went, moved, or changed what the catalog shows of it
+(hooks/essays.py: `listing`, compared page by page with the last build's; every catalog page when their number
+changed). A title edit renders one catalog page per language, not all of them. A hand-written page whose text changed is the only page it
 touches (the sidebar's home entry is titled by hooks/navigation.py, not by the page).
 
 It also says which of mkdocs-static-i18n's language passes the build needs (`passes()`, read by
@@ -25,7 +26,6 @@ for byte. Outside scripts/serve.py (`mkdocs build`, `mkdocs serve`) this hook ch
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,10 +37,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
 from archive import languages
-from archive.hook_modules import outermost
-from archive.render import read_front_matter
+from archive.hook_modules import loaded_hook, outermost
 
-CATALOG_FIELDS = ("essay", "lang", "title", "author", "date")  # what a catalog page lists of an essay
 SITEMAP = ("sitemap.xml", "sitemap.xml.gz")  # written by every language pass, from the pages of the passes run so far
 
 
@@ -48,7 +46,7 @@ SITEMAP = ("sitemap.xml", "sitemap.xml.gz")  # written by every language pass, f
 class Built:
     """What the last build of one site folder rendered (a process may build several: the tests do)."""
 
-    listed: dict[str, tuple | None] = field(default_factory=dict)  # src_uri -> catalog_fields() when last rendered
+    catalog: tuple[tuple, ...] = ()  # hooks/essays.py's catalog_listing(): what the catalog pages showed
     sources: dict[str, str] = field(default_factory=dict)  # src_uri -> the raw file its front-matter names
     pages: dict[str, set[str]] = field(default_factory=dict)  # language -> its pass's pages (src_uri)
     dests: dict[str, set[str]] = field(default_factory=dict)  # language -> its pages' output (dest_uri)
@@ -60,7 +58,7 @@ _serving = False  # scripts/serve.py drives the builds: remember what they rende
 _changed: set[str] | None = None  # src_uris changed since the last build; None: render everything
 _touched: set[str] = set()  # src_uris to render in this build
 _touched_under: set[str] = set()  # and every page whose src_uri starts with one of these
-_catalog_touched = False
+_catalog_pages: set[int] | None = set()  # the catalog pages to render, by number, in every language; None: all
 _passes: set[str] | None = None  # the languages whose pass this build runs; None: all
 _kept: dict[str, bytes] = {}  # sitemap files of the last build, put back when passes are left out
 _pages_now: dict[str, set[str]] = {}
@@ -74,26 +72,6 @@ def rebuild_only(changed: set[str] | None) -> None:
     _changed, _serving = changed, True
 
 
-def catalog_fields(path: str | None) -> tuple | None:
-    """What the catalog pages show of a page (hooks/essays.py: catalog_entry), None if it is gone; its whole
-    front-matter text when that cannot be read (then any change counts)."""
-    if path is None or not os.path.isfile(path):
-        return None
-    head = []
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f):
-            head.append(line)
-            if number and line == "---\n" or head[0] != "---\n":
-                break
-    meta = read_front_matter("".join(head))
-    return tuple(meta.get(key) for key in CATALOG_FIELDS) if isinstance(meta, dict) else ("".join(head),)
-
-
-def is_catalog_page(src_uri: str) -> bool:
-    lang, _, rest = src_uri.partition("/")
-    return lang in languages.CODES and (rest == "index.md" or rest.startswith("catalog/"))
-
-
 def passes() -> set[str] | None:
     """The languages whose mkdocs-static-i18n pass this build needs, or None for all (hooks/language_passes.py)."""
     return _passes
@@ -101,9 +79,9 @@ def passes() -> set[str] | None:
 
 def passes_needed(docs: Path, built: Built, before: set[str]) -> set[str] | None:
     """The default language and every language with a touched page; None (all) when a page came or went (the other
-    languages' alternates, sitemap.xml), the catalog pages change, or the day changed (the sitemap's dates).
+    languages' alternates, sitemap.xml), a catalog page changes (every language has one), or the day changed (the sitemap's dates).
     `before`: every page of the last build."""
-    if _catalog_touched or built.date != get_build_date() or set(built.pages) != set(languages.CODES):
+    if _catalog_pages != set() or built.date != get_build_date() or set(built.pages) != set(languages.CODES):
         return None
     if any((docs / src).is_file() != (src in before) for src in _changed or ()):
         return None
@@ -122,7 +100,7 @@ def passes_needed(docs: Path, built: Built, before: set[str]) -> set[str] | None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _touched, _catalog_touched, _passes
+    global _touched, _catalog_pages, _passes
     if not outermost(config):
         return
     _pages_now.clear()
@@ -133,7 +111,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     _touched = set()
     _touched_under.clear()
-    _catalog_touched = False
     docs, built = Path(config.docs_dir), _built.get(config.site_dir, Built())
     before = set().union(*built.pages.values())
     for src in _changed:
@@ -146,8 +123,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         if essay:
             # and the pages made from the essay's versions, in its folder: the parallel pages of every pair
             _touched_under.update(f"{code}/{rest.removesuffix('.md')}/" for code in languages.CODES)
-        if essay and catalog_fields(str(docs / src)) != built.listed.get(src):
-            _catalog_touched = True
+    essays = loaded_hook(config, "essays.py")  # its on_config has read this build's catalog
+    _catalog_pages = essays.changed_catalog_pages(built.catalog, essays.catalog_listing())
     _passes = passes_needed(docs, built, before)
     if _passes is not None:
         site = Path(config.site_dir)
@@ -157,12 +134,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
 @event_priority(-300)  # after every hook that adds pages (hooks/essays.py adds catalog pages at -200)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = config.theme["language"]
+    catalog_number = loaded_hook(config, "essays.py").catalog_number
     pages, dests = _pages_now.setdefault(lang, set()), _dests_now.setdefault(lang, set())
     for file in files.documentation_pages():
         pages.add(file.src_uri)
         dests.add(file.dest_uri)
         if _changed is not None:
-            touched = (file.src_uri in _touched or (_catalog_touched and is_catalog_page(file.src_uri))
+            number = catalog_number(file.src_uri, lang)
+            touched = (file.src_uri in _touched
+                       or number is not None and (_catalog_pages is None or number in _catalog_pages)
                        or any(file.src_uri.startswith(folder) for folder in _touched_under))
             file.is_modified = (lambda: True) if touched else (lambda: False)
     return files
@@ -171,9 +151,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not _serving:
-        return markdown  # a one-off build: nothing to remember (it would read every page's front-matter again)
+        return markdown  # a one-off build: nothing to remember
     built = _built.setdefault(config.site_dir, Built())
-    built.listed[page.file.src_uri] = catalog_fields(page.file.abs_src_path)
     source = page.meta.get("source")
     if isinstance(source, str):
         built.sources[page.file.src_uri] = str(source)
@@ -196,10 +175,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             _remove_page(site, dest, dests_now)
         for src in [s for s in _changed if not (Path(config.docs_dir) / s).is_file()]:  # their raw files' copies
             source = built.sources.pop(src, None)
-            built.listed.pop(src, None)
             if source and source not in built.sources.values():
                 _remove(site, site / source)
     built.pages, built.dests = dict(_pages_now), dict(_dests_now)
+    built.catalog = loaded_hook(config, "essays.py").catalog_listing()
     built.date = get_build_date()
     _changed = None
 

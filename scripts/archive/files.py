@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Entry, parse_catalog
@@ -34,38 +34,45 @@ def raw_files(raw_dir: Path) -> tuple[list[Path], list[str]]:
     """The texts in raw/, and a problem for every file that is neither a text nor ignored on purpose.
 
     Ignored: dotfiles and dot-folders, raw/catalog.yml, and images (ASSET_SUFFIXES) in raw/ or its folders. Every
-    other file directly in raw/ is a text, README.md included. A symbolic link, or a path that resolves outside raw/,
-    is refused: a site built from contributed files must publish nothing from elsewhere on the machine.
+    other file directly in raw/ is a text, README.md included. A symbolic link is refused (a path that is not one, in
+    a folder that is not one, is inside raw/): a site built from contributed files must publish nothing from
+    elsewhere on the machine. Listed with os.scandir, which tells links, folders and files apart without a system
+    call per file (scripts/serve.py lists raw/ on every change).
     """
     texts: list[Path] = []
     problems: list[str] = []
-    root = raw_dir.resolve()
-    shown = root.name
+    shown = raw_dir.resolve().name
 
     def walk(folder: Path, rel: str) -> None:
-        for path in sorted(folder.iterdir()):
-            name = f"{rel}{path.name}"
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            name = f"{rel}{entry.name}"
             where = f"{shown}/{name}"
-            if path.name.startswith("."):
+            if entry.name.startswith("."):
                 continue
-            if path.is_symlink():
-                problems.append(f"{where}: a symbolic link (to {os.readlink(path)}); raw/ takes real files only, so that "
-                                "nothing outside it is published: put a copy of the file here instead")
-            elif not path.resolve().is_relative_to(root):
-                problems.append(f"{where}: resolves outside raw/ (to {path.resolve()}); put a copy of the file here instead")
-            elif path.is_dir():
-                walk(path, f"{name}/")
-            elif path.suffix.lower() in ASSET_SUFFIXES or (not rel and path.name == CATALOG):
+            if entry.is_symlink():
+                problems.append(f"{where}: a symbolic link (to {os.readlink(entry.path)}); raw/ takes real files only, "
+                                "so that nothing outside it is published: put a copy of the file here instead")
+            elif entry.is_dir(follow_symlinks=False):
+                walk(folder / entry.name, f"{name}/")
+            elif os.path.splitext(entry.name)[1].lower() in ASSET_SUFFIXES or (not rel and entry.name == CATALOG):
                 continue
             elif rel:
                 problems.append(f"{where}: only images go into folders of raw/; put texts into raw/ itself")
-            elif path.is_file():
-                texts.append(path)
+            elif entry.is_file(follow_symlinks=False):
+                texts.append(folder / entry.name)
             else:
                 problems.append(f"{where}: not a regular file")
 
     walk(raw_dir, "")
     return texts, problems
+
+
+Stat = tuple[int, int, int]  # a file's mtime (ns), size and inode: while all three stay, its bytes are taken as the same
+
+
+def stat_of(path: str | Path) -> Stat:
+    st = os.stat(path)
+    return st.st_mtime_ns, st.st_size, st.st_ino
 
 
 def raw_images(raw_dir: Path) -> frozenset[str]:
@@ -80,16 +87,8 @@ def raw_images(raw_dir: Path) -> frozenset[str]:
     return frozenset(found)
 
 
-def generated_pages(docs_dir: Path) -> dict[str, str]:
-    """Pages this command wrote earlier (they carry source_sha256), by docs-relative path, with their text."""
-    found = {}
-    for path in sorted(docs_dir.glob("*/essays/*.md")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        # A key line inside the front-matter block, not a YAML parse: 2,000 pages are looked at on every run.
-        end = text.find("\n---\n", 4) if text.startswith("---\n") else -1
-        if end > 0 and _OWNED.search(text, 4, end + 1):
-            found[path.relative_to(docs_dir).as_posix()] = text
-    return found
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # What normalize made of each raw text (its page, or the problem), by the project path "raw/<name>", with what it was
@@ -99,14 +98,75 @@ def generated_pages(docs_dir: Path) -> dict[str, str]:
 Made = dict[str, tuple[tuple[str, Entry, frozenset[str]], "Page | str"]]
 
 
-def normalize_text(data: bytes, source: str, sha256: str, entry: Entry, images: frozenset[str],
+@dataclass
+class Memo:
+    """What a process that plans again and again (scripts/serve.py) keeps from one plan to the next, so that a plan
+    reads and normalizes only the files that changed and still decides what a fresh one decides.
+
+    `made`: what normalize made of each raw text (Made). `digests`: each raw text's sha256, by project path, with the
+    Stat it was read at. `pages`: each page under docs/<lang>/essays/, by docs-relative path, with the Stat it was read
+    at: the sha256 of its text if this command wrote it, None if it was written by hand."""
+
+    made: Made = field(default_factory=dict)
+    digests: dict[str, tuple[Stat, str]] = field(default_factory=dict)
+    pages: dict[str, tuple[Stat, str | None]] = field(default_factory=dict)
+
+
+def generated_pages(docs_dir: Path, memo: Memo | None = None) -> dict[str, str]:
+    """Pages this command wrote earlier (they carry source_sha256), by docs-relative path, with their text's sha256;
+    a page whose Stat is the one in `memo` is not read again."""
+    found: dict[str, str] = {}
+    seen: dict[str, tuple[Stat, str | None]] = {}
+    for lang in sorted(os.scandir(docs_dir), key=lambda e: e.name):
+        essays = os.path.join(lang.path, "essays")
+        if lang.name.startswith(".") or not lang.is_dir() or not os.path.isdir(essays):
+            continue
+        for entry in os.scandir(essays):
+            if entry.name.startswith(".") or not entry.name.endswith(".md") or not entry.is_file():
+                continue
+            rel = f"{lang.name}/essays/{entry.name}"
+            st = entry.stat()
+            key = (st.st_mtime_ns, st.st_size, st.st_ino)
+            cached = memo.pages.get(rel) if memo else None
+            if cached and cached[0] == key:
+                digest = cached[1]
+            else:
+                with open(entry.path, encoding="utf-8", errors="replace") as f:
+                    text = f.read()
+                # A key line inside the front-matter block, not a YAML parse: 2,000 pages are looked at on every run.
+                end = text.find("\n---\n", 4) if text.startswith("---\n") else -1
+                digest = text_digest(text) if end > 0 and _OWNED.search(text, 4, end + 1) else None
+            seen[rel] = (key, digest)
+            if digest is not None:
+                found[rel] = digest
+    if memo is not None:
+        memo.pages = seen
+    return dict(sorted(found.items()))
+
+
+def raw_digest(path: Path, source: str, memo: Memo | None) -> tuple[str, bytes | None]:
+    """A raw text's sha256, and its bytes if they had to be read (not when `memo` holds the digest for its Stat)."""
+    key = stat_of(path)
+    cached = memo.digests.get(source) if memo else None
+    if cached and cached[0] == key:
+        return cached[1], None
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if memo is not None:
+        memo.digests[source] = (key, digest)
+    return digest, data
+
+
+def normalize_text(data: bytes | Callable[[], bytes], source: str, sha256: str, entry: Entry, images: frozenset[str],
                    made: Made | None = None) -> Page | str:
-    """A raw text's page, or why it cannot become one; taken from `made` when nothing it depends on changed."""
+    """A raw text's page, or why it cannot become one; taken from `made` when nothing it depends on changed.
+    `data`: the raw bytes, or a function reading them (called only when the text is normalized)."""
     key = (sha256, entry, images)
     if made is not None and source in made and made[source][0] == key:
         return made[source][1]
     try:
-        result: Page | str = normalize(decode_raw(data), source, sha256, entry, images)
+        result: Page | str = normalize(decode_raw(data if isinstance(data, bytes) else data()), source, sha256, entry,
+                                       images)
     except (DecodeError, NormalizeError) as e:
         result = str(e)
     if made is not None:
@@ -115,11 +175,12 @@ def normalize_text(data: bytes, source: str, sha256: str, entry: Entry, images: 
 
 
 def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None,
-         made: Made | None = None) -> Plan:
+         memo: Memo | None = None) -> Plan:
     """Read raw/ and docs/, decide every page; nothing is written here. `progress(done, total)` follows the texts.
 
-    `made`: a process that plans again and again (scripts/serve.py) passes the same dict each time, and a text whose
-    bytes, catalog entry and images are unchanged is not decoded and normalized again; the plan is the same."""
+    `memo`: a process that plans again and again (scripts/serve.py) passes the same Memo each time; a file whose Stat
+    is unchanged is not read again, and a text whose bytes, catalog entry and images are unchanged is not decoded and
+    normalized again. The plan is the same."""
     problems: list[str] = []
     files: list[Path] = []
     if raw_dir.is_dir():
@@ -141,9 +202,9 @@ def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | N
             progress(done, len(files))
         # The raw file as the project names it ("raw/<name>"), wherever the command runs from: pages are byte-stable.
         source = f"{folder}/{path.name}"
-        data = path.read_bytes()
-        page = normalize_text(data, source, hashlib.sha256(data).hexdigest(), entries.get(path.name, Entry()), images,
-                              made)
+        digest, data = raw_digest(path, source, memo)
+        page = normalize_text(data if data is not None else path.read_bytes, source, digest,
+                              entries.get(path.name, Entry()), images, memo.made if memo else None)
         if isinstance(page, str):
             problems.append(f"{source}: {page}")
             continue
@@ -155,19 +216,20 @@ def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | N
             )
             continue
         pages[page.path] = (page, source)
-    if made is not None:  # texts that are gone
-        for source in made.keys() - {f"{folder}/{path.name}" for path in files}:
-            del made[source]
+    if memo is not None:  # texts that are gone
+        for source in memo.made.keys() - {f"{folder}/{path.name}" for path in files}:
+            del memo.made[source]
+            memo.digests.pop(source, None)
     pages, fact_problems = share_facts(pages, entries)  # versions of one essay share the original's facts
     problems += fact_problems
     if progress:
         progress(len(files), len(files))
-    existing = generated_pages(docs_dir) if docs_dir.is_dir() else {}
+    existing = generated_pages(docs_dir, memo) if docs_dir.is_dir() else {}
     for rel in pages:
         target = docs_dir / rel
-        if target.exists() and rel not in existing:
+        if rel not in existing and target.exists():
             problems.append(f"{target.as_posix()}: written by hand (no source_sha256); not overwriting it with {pages[rel][1]}")
-    write = {rel: page.text for rel, (page, _) in pages.items() if existing.get(rel) != page.text}
+    write = {rel: page.text for rel, (page, _) in pages.items() if existing.get(rel) != text_digest(page.text)}
     remove = sorted(set(existing) - set(pages))
     return Plan(pages, write, remove, problems)
 
