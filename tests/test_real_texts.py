@@ -344,3 +344,28 @@ def test_built_body_loads_nothing_from_elsewhere_and_shows_its_own_images(name, 
         note = flat(MISSING_IMAGE[want["lang"]], want["lang"])
         notes = flat(text_of(body), want["lang"]).count(note)
         assert notes == want["missing_images"], f"{notes} notes {note!r}, want {want['missing_images']}"
+
+
+def test_markdown_extensions_shared_between_pages_change_no_byte_of_the_site(imported, built):
+    """hooks/markdown_extensions.py hands every page the same extension objects (footnotes, tables, code, formulas,
+    toc…): built without it, with an extension made anew for each page, the site of these real texts is the same,
+    but for the service worker, whose version hashes mkdocs.yml."""
+    assert built is not None and built.returncode == 0, built and built.stderr
+    project = imported.project
+    hook = "  - overrides/hooks/markdown_extensions.py"
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert hook in config
+    fresh = project / "mkdocs-fresh-extensions.yml"
+    fresh.write_text("".join(line for line in config.splitlines(keepends=True) if not line.startswith(hook)),
+                     encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run([sys.executable, "-c", BUILD, str(fresh), str(project / "docs"), str(project / "site-fresh")],
+                         cwd=project, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+    def tree(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    shared, fresh_site = tree(project / "site"), tree(project / "site-fresh")
+    assert sorted(shared) == sorted(fresh_site)
+    assert [path for path in shared if shared[path] != fresh_site[path]] == ["sw.js"]

@@ -148,7 +148,9 @@ def _passages(path: Path, config: MkDocsConfig, render: bool) -> list[Passage] |
         return None
     if _md is None:
         _own.enabled = True
-        others = [e for e in config.markdown_extensions if not isinstance(e, PassagesExtension)]
+        # its own extensions: the shared ones (hooks/markdown_extensions.py) follow the last page's instance
+        others = loaded_hook(config, "markdown_extensions.py").by_name(
+            [e for e in config.markdown_extensions if not isinstance(e, PassagesExtension)])
         _md = markdown.Markdown(extensions=[*others, _own], extension_configs=config.mdx_configs)
     _own.collect = parallel_enabled()
     body, _ = get_data(path.read_text(encoding="utf-8"))
