@@ -436,13 +436,13 @@ def print_serve_edits(project: Path) -> None:
                     marker = f"edited{k}x{int(time.time() * 1000)}"
                     begin = time.perf_counter()
                     write(marker)
+                    shown = f"document.body && document.body.innerText.includes({marker!r})"
                     while time.perf_counter() - begin < 120:
-                        try:
-                            if page.evaluate(f"document.body && document.body.innerText.includes({marker!r})"):
-                                break
-                        except Exception:  # the page is being reloaded
+                        try:  # in the page, every 50 ms; a second at most, as a reload can leave a call unanswered
+                            page.wait_for_function(shown, polling=50, timeout=1000)
+                            break
+                        except Exception:  # not yet, or the page is being reloaded
                             pass
-                        page.wait_for_timeout(50)
                     times.append(time.perf_counter() - begin)
                 print(f"  serve, edit of {what} until the browser shows it: median {statistics.median(times):.2f} s "
                       f"({', '.join(f'{t:.2f}' for t in times)}; load {os.getloadavg()[0]:.1f})")

@@ -15,7 +15,9 @@ file or a failed build is reported and the server keeps serving the last good si
 
 Changes are seen through the operating system's file events (inotify on Linux), not by MkDocs' default of listing
 every watched file each 0.5 s (4,000 files at 2,000 texts): an edit starts its rebuild at once. Where there are no
-such events (a watch limit reached, an unsupported file system) it falls back to MkDocs' polling and says so.
+such events (a watch limit reached, an unsupported file system) it falls back to MkDocs' polling and says so. The
+events of the server's own writes (the normalizer's pages, Python's bytecode caches) are let pass: they would start a
+second rebuild that finds nothing to do, and reload the reader's page a second time.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
@@ -35,7 +38,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from archive import languages
-from archive.files import Memo, apply_plan, plan
+from archive.files import Memo, apply_plan, plan, text_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("docs", "raw", "overrides", "scripts", "mkdocs.yml")
@@ -110,6 +113,8 @@ class Site:
         self.seen: Snapshot = {}
         self.memo = Memo()  # what the normalizer read and made: unchanged files are not read or normalized again
         self.unsure = False  # the last build failed, having written who knows what: the next one is a full build
+        # the pages the normalizer last wrote (absolute path -> sha256 of the text) or removed (None)
+        self.wrote: dict[str, str | None] = {}
 
     def normalize(self) -> bool:
         result = plan(self.root / "raw", self.root / "docs", memo=self.memo)
@@ -117,9 +122,30 @@ class Site:
             log.warning("normalize: %s (nothing written)", problem)
         if result.problems:
             return False
-        for line in apply_plan(result, self.root / "docs"):
+        docs = self.root / "docs"
+        self.wrote = {**{str(docs / rel): text_digest(text) for rel, text in result.write.items()},
+                      **{str(docs / rel): None for rel in result.remove}}
+        for line in apply_plan(result, docs):
             log.info("normalize: %s", line)
         return True
+
+    def own_write(self, path: str) -> bool:
+        """Whether a file event at `path` comes from this process: a page as the normalizer last wrote it (its text
+        is the one written; an archivist's later edit of it is not), a page it removed and still gone, the temporary
+        file it replaces a page through, or a Python bytecode cache."""
+        folder, name = os.path.split(path)
+        if "__pycache__" in Path(folder).parts or name.endswith(".pyc"):
+            return True
+        if name.startswith(".") and name.endswith(".tmp"):  # archive.files.write_file's
+            return os.path.join(folder, name[1:-4]) in self.wrote
+        if path not in self.wrote:
+            return False
+        try:
+            return text_digest(Path(path).read_text(encoding="utf-8")) == self.wrote[path]
+        except FileNotFoundError:
+            return self.wrote[path] is None
+        except (OSError, UnicodeDecodeError):
+            return False
 
     def build(self, pages: set[str] | None) -> tuple[str, ...]:
         """Build the site, in full or (pages) dirty; the languages whose pass ran."""
@@ -176,13 +202,38 @@ class Site:
         return Rebuild("pages", len(pages), time.perf_counter() - start, run)
 
 
-def live_server(builder, host: str, port: int, root: str, watched: list[Path]):
-    """MkDocs' live-reload server watching `watched` through file events, or by polling where events fail."""
+def passing(observer_class: type, ignored: Callable[[str], bool]) -> type:
+    """A watchdog observer class that hands on only the events of a change (inotify also reports every file the
+    build opens and closes unchanged) and none all of whose paths are `ignored`."""
+    from watchdog.events import EVENT_TYPE_CLOSED_NO_WRITE, EVENT_TYPE_OPENED, FileSystemEventHandler
+
+    class Unless(FileSystemEventHandler):
+        def __init__(self, handler: FileSystemEventHandler):
+            self.handler = handler
+
+        def dispatch(self, event) -> None:
+            if event.event_type in (EVENT_TYPE_OPENED, EVENT_TYPE_CLOSED_NO_WRITE):
+                return
+            if not all(ignored(os.fsdecode(p)) for p in (event.src_path, event.dest_path) if p):
+                self.handler.dispatch(event)
+
+    class Passing(observer_class):
+        def schedule(self, event_handler, path, **kwargs):
+            return super().schedule(Unless(event_handler), path, **kwargs)
+
+    return Passing
+
+
+def live_server(builder: Callable[[], None], host: str, port: int, root: str, watched: list[Path],
+                ignored: Callable[[str], bool] = lambda path: False):
+    """MkDocs' live-reload server watching `watched` through file events, or by polling where events fail; events
+    whose paths are all `ignored` start no rebuild."""
     from mkdocs.livereload import LiveReloadServer
     from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
 
     server = LiveReloadServer(builder=builder, host=host, port=port, root=root)
-    server.observer = Observer()  # its public attribute; MkDocs' choice is a PollingObserver
+    server.observer = passing(Observer, ignored)()  # its public attribute; MkDocs' choice is a PollingObserver
     try:
         for path in watched:
             server.watch(str(path))
@@ -192,6 +243,7 @@ def live_server(builder, host: str, port: int, root: str, watched: list[Path]):
         server.observer.stop()
         server.server_close()
     server = LiveReloadServer(builder=builder, host=host, port=port, root=root)
+    server.observer = passing(PollingObserver, ignored)(timeout=0.5)  # as MkDocs makes it
     for path in watched:
         server.watch(str(path))
     return server
@@ -217,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
                          f", passes {' '.join(done.languages)}" if done.kind == "pages" else "", done.seconds)
 
         watched = [site.root / name for name in WATCHED if (site.root / name).exists()]
-        server = live_server(rebuild, args.host, args.port, tmp, watched)
+        server = live_server(rebuild, args.host, args.port, tmp, watched, site.own_write)
         try:
             server.serve()
         except KeyboardInterrupt:

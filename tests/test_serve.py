@@ -278,3 +278,52 @@ def test_serve_sees_edits_through_file_events_and_polls_where_there_are_none(tmp
     assert isinstance(server.observer, PollingObserver) and str(tmp_path) in server._watched_paths
     assert "no file events ([Errno 28] inotify watch limit reached): watching by polling" in caplog.text
     server.server_close()
+
+
+def test_the_servers_own_writes_start_no_rebuild(tmp_path: Path) -> None:
+    """The events of what scripts/serve.py writes itself (the normalizer's pages, their temporary files, bytecode
+    caches) start no second rebuild, which would reload the reader's page twice; an archivist's edit does."""
+    root = project(tmp_path)
+    served = Site(root, tmp_path / "served")
+    assert served.normalize()
+    page = root / "docs" / "ru" / "essays" / f"{SEED}.md"
+    assert served.own_write(str(page))
+    assert served.own_write(str(page.with_name(f".{page.name}.tmp")))
+    assert served.own_write(str(root / "scripts" / "__pycache__" / "serve.cpython-311.pyc"))
+    assert not served.own_write(str(root / "raw" / "000_2dcc21649cda4c84.txt"))
+    assert not served.own_write(str(root / "docs" / "ru" / "index.md"))
+    edit(page, "машинн", "машиннн")  # the archivist edits the page the normalizer wrote
+    assert not served.own_write(str(page))
+
+
+def test_only_changes_not_ignored_reach_the_server(tmp_path: Path) -> None:
+    import time
+
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    from serve import passing
+
+    seen: list[tuple[str, str]] = []
+
+    class Record(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:
+            if not event.is_directory:  # as MkDocs' server: a folder's events are its files'
+                seen.append((event.event_type, Path(event.src_path).name))
+
+    (tmp_path / "read.txt").write_text("unchanged\n", encoding="utf-8")
+    observer = passing(Observer, lambda path: path.endswith(".ignored"))()
+    observer.schedule(Record(), str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        (tmp_path / "read.txt").read_text(encoding="utf-8")  # opened and closed unchanged: not a change
+        (tmp_path / "own.ignored").write_text("the server's own\n", encoding="utf-8")
+        (tmp_path / "edited.txt").write_text("an archivist's\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while not any(name == "edited.txt" for _, name in seen) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)
+    finally:
+        observer.stop()
+        observer.join()
+    assert {name for _, name in seen if not name.startswith(".")} == {"edited.txt"}, seen
