@@ -420,19 +420,20 @@ def print_serve_edits(project: Path) -> None:
             page = browser.new_page()
             for what, (url, write) in edits.items():
                 times = []
+                response = None
+                # a reload by livereload (a rebuild just finishing) aborts a goto, or leaves it waiting for a
+                # navigation that never comes: another try after 30 s. The page is opened once per kind of edit
+                # (a goto racing livereload's reload of the same page hung a whole run); each edit reloads it.
+                for attempt in range(10):
+                    try:
+                        response = page.goto(base + url, wait_until="domcontentloaded", timeout=30_000)
+                        break
+                    except Exception:
+                        page.wait_for_timeout(2000)
+                if response is None or response.status != 200:  # the edit could never show
+                    raise RuntimeError(f"serve: /{url} answers {response and response.status}")
                 for k in range(SERVE_EDITS):
-                    response = None
-                    # a reload by livereload (a rebuild just finishing) aborts a goto, or leaves it waiting for a
-                    # navigation that never comes (seen twice in one run): another try after 30 s, not 300
-                    for attempt in range(10):
-                        try:
-                            response = page.goto(base + url, wait_until="domcontentloaded", timeout=30_000)
-                            break
-                        except Exception:
-                            page.wait_for_timeout(2000)
-                    if response is not None and response.status != 200:  # the edit could never show
-                        raise RuntimeError(f"serve: /{url} answers {response and response.status}")
-                    page.wait_for_timeout(2000)  # livereload's long poll is up, the last rebuild is done
+                    page.wait_for_timeout(2000)  # livereload's long poll is up, the last rebuild and reload done
                     marker = f"edited{k}x{int(time.time() * 1000)}"
                     begin = time.perf_counter()
                     write(marker)
