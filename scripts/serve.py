@@ -6,7 +6,8 @@ Usage: python scripts/serve.py [--port 8000] [--root PROJECT]
 The first build is a full one, into a temporary folder, with the site's own configuration (unlike `mkdocs serve`,
 which rewrites site_url, so the pages served are the ones `make build` writes). On a change it re-runs the
 normalizer if raw/ changed (reading again only the files whose size, mtime or inode changed, and decoding and
-normalizing again only the texts whose bytes, catalog entry or images changed: archive.files.Memo), then: pages under docs/ changed (by hand or by the normalizer) → a dirty build
+normalizing again only the texts whose bytes, catalog entry or images changed: archive.files.Memo), then: pages
+under docs/ changed (by hand or by the normalizer) → a dirty build
 that renders the pages the change touches, in the language passes that have such pages
 (overrides/hooks/incremental_build.py, language_passes.py); anything else (templates, hooks, scripts, mkdocs.yml,
 raw/catalog.yml, files under docs/ that are not pages) → a full build, and every text normalized anew. Either way
@@ -113,7 +114,7 @@ class Site:
         self.seen: Snapshot = {}
         self.memo = Memo()  # what the normalizer read and made: unchanged files are not read or normalized again
         self.unsure = False  # the last build failed, having written who knows what: the next one is a full build
-        # the pages the normalizer last wrote (absolute path -> sha256 of the text) or removed (None)
+        # the pages the normalizer wrote (absolute path -> sha256 of the text) or removed (None) in this rebuild
         self.wrote: dict[str, str | None] = {}
 
     def normalize(self) -> bool:
@@ -130,9 +131,9 @@ class Site:
         return True
 
     def own_write(self, path: str) -> bool:
-        """Whether a file event at `path` comes from this process: a page as the normalizer last wrote it (its text
-        is the one written; an archivist's later edit of it is not), a page it removed and still gone, the temporary
-        file it replaces a page through, or a Python bytecode cache."""
+        """Whether a file event at `path` comes from this process: a page as the normalizer wrote it in the rebuild
+        under way (its text is the one written; an archivist's edit is not), a page it removed and still gone, the
+        temporary file it replaces a page through, or a Python bytecode cache."""
         folder, name = os.path.split(path)
         if "__pycache__" in Path(folder).parts or name.endswith(".pyc"):
             return True
@@ -178,13 +179,21 @@ class Site:
 
     def rebuild(self) -> Rebuild:
         """Bring the site up to date with the files, doing as little as the change allows."""
+        try:
+            return self._rebuild()
+        finally:
+            # the file events of the normalizer's writes came while the site was built; a later event at one of those
+            # pages is an archivist's edit, even one that puts back the text the normalizer wrote
+            self.wrote = {}
+
+    def _rebuild(self) -> Rebuild:
         start = time.perf_counter()
         now = snapshot(self.root)
         changed = changed_paths(self.seen, now)
         if not changed:
             return Rebuild("none", 0, 0.0)
         if only_pages(changed) is None:
-            self.memo.made.clear()  # more than texts and pages changed (the catalog, the code): normalize every text anew
+            self.memo.made.clear()  # more than texts and pages changed (catalog, code): normalize every text anew
         if any(p.startswith("raw/") for p in changed):
             self.normalize()  # on a problem it writes nothing: the pages stay as they were
             now = snapshot(self.root)

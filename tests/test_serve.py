@@ -15,7 +15,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 from archive import languages  # noqa: E402
 from bench import copy_project, make_project, seed_paragraphs  # noqa: E402
-from serve import HOOK, Site, only_pages  # noqa: E402
+from serve import HOOK, Site, only_pages, snapshot  # noqa: E402
 
 ORIGINAL = "Original: https://example.org/essays/served-edit-0123456789ab"
 SEED = "machine-learning-engineers-what-do-they-actually-do"  # in Russian and Chinese: aligned
@@ -231,6 +231,15 @@ def load_essays_hook():
     return hook
 
 
+def other_value(value: object) -> object:
+    """Another value of a front-matter field."""
+    if isinstance(value, str):
+        return value + "x"
+    if isinstance(value, list):
+        return [*value, *value] if value else ["x"]
+    return [value]
+
+
 def test_what_a_catalog_entry_shows_changes_only_with_its_listing() -> None:
     """hooks/incremental_build.py renders a catalog page anew only when an essay's `listing` changed: every other
     front-matter field, changed, leaves every language's catalog entry as it was."""
@@ -239,8 +248,7 @@ def test_what_a_catalog_entry_shows_changes_only_with_its_listing() -> None:
     for essay in catalog:
         for version in essay.versions:
             for key, value in version.meta.items():
-                changed = [value + "x"] if isinstance(value, str) else [value, value] if isinstance(value, list) else [1]
-                meta = {**version.meta, key: changed[0] if len(changed) == 1 else changed}
+                meta = {**version.meta, key: other_value(value)}
                 other = essays.Essay(essay.id, tuple(essays.Version(v.lang, v.essay, meta if v is version else v.meta)
                                                      for v in essay.versions))
                 if essays.listing(other) == essays.listing(essay):
@@ -293,6 +301,10 @@ def test_the_servers_own_writes_start_no_rebuild(tmp_path: Path) -> None:
     assert not served.own_write(str(root / "raw" / "000_2dcc21649cda4c84.txt"))
     assert not served.own_write(str(root / "docs" / "ru" / "index.md"))
     edit(page, "машинн", "машиннн")  # the archivist edits the page the normalizer wrote
+    assert not served.own_write(str(page))
+    edit(page, "машиннн", "машинн")  # and puts the text back, after the rebuild: that is an edit too
+    served.seen = snapshot(root)
+    assert served.own_write(str(page)) and served.rebuild().kind == "none"
     assert not served.own_write(str(page))
 
 

@@ -8,8 +8,8 @@ siblings); the pages other hooks make from an essay's versions in its folder, in
 (hooks/alignments.py: the parallel pages of every pair, whose rows come from every version's passages); and, in every
 language, the catalog pages whose essays changed: an essay came, went, moved, or changed what the catalog shows of it
 (hooks/essays.py: `listing`, compared page by page with the last build's; every catalog page when their number
-changed). A title edit renders one catalog page per language, not all of them. A hand-written page whose text changed is the only page it
-touches (the sidebar's home entry is titled by hooks/navigation.py, not by the page).
+changed), so a title edit renders one catalog page per language, not all of them. A hand-written page whose text
+changed is the only page it touches (the sidebar's home entry is titled by hooks/navigation.py, not by the page).
 
 It also says which of mkdocs-static-i18n's language passes the build needs (`passes()`, read by
 hooks/language_passes.py): the default language's, which always runs, and those of the languages that have a touched
@@ -79,8 +79,8 @@ def passes() -> set[str] | None:
 
 def passes_needed(docs: Path, built: Built, before: set[str]) -> set[str] | None:
     """The default language and every language with a touched page; None (all) when a page came or went (the other
-    languages' alternates, sitemap.xml), a catalog page changes (every language has one), or the day changed (the sitemap's dates).
-    `before`: every page of the last build."""
+    languages' alternates, sitemap.xml), a catalog page changes (every language has one), or the day changed (the
+    sitemap's dates). `before`: every page of the last build."""
     if _catalog_pages != set() or built.date != get_build_date() or set(built.pages) != set(languages.CODES):
         return None
     if any((docs / src).is_file() != (src in before) for src in _changed or ()):
