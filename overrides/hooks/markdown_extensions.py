@@ -10,8 +10,9 @@ It is shared only where that gives every page what a fresh one gives:
 - what it keeps between pages is cleared by its reset(), which every new Markdown instance calls.
 
 That holds for `SHARED`, checked against their code (Python-Markdown 3.11, pymdown-extensions 13.1), and the site
-is byte-identical with and without it (tests/test_markdown_extensions.py). pymdownx.superfences is not shared: its
-extendMarkdown adds to a list of fences kept on the extension, which would grow with every page.
+is byte-identical with and without it (tests/test_real_texts.py builds the real texts both ways).
+pymdownx.superfences is not shared: its extendMarkdown adds to a list of fences kept on the extension, which would
+grow with every page.
 
 A shared extension points at the last page's Markdown instance, so another instance that converts later must have
 its own: `by_name()` gives the names back (hooks/alignments.py renders passages with its own instance).

@@ -67,12 +67,15 @@ def raw_files(raw_dir: Path) -> tuple[list[Path], list[str]]:
     return texts, problems
 
 
-Stat = tuple[int, int, int]  # a file's mtime (ns), size and inode: while all three stay, its bytes are taken as the same
+Stat = tuple[int, int, int]  # mtime (ns), size and inode: while all three stay, a file's bytes are taken as the same
+
+
+def stat_key(st: os.stat_result) -> Stat:
+    return st.st_mtime_ns, st.st_size, st.st_ino
 
 
 def stat_of(path: str | Path) -> Stat:
-    st = os.stat(path)
-    return st.st_mtime_ns, st.st_size, st.st_ino
+    return stat_key(os.stat(path))
 
 
 def raw_images(raw_dir: Path) -> frozenset[str]:
@@ -125,8 +128,7 @@ def generated_pages(docs_dir: Path, memo: Memo | None = None) -> dict[str, str]:
             if entry.name.startswith(".") or not entry.name.endswith(".md") or not entry.is_file():
                 continue
             rel = f"{lang.name}/essays/{entry.name}"
-            st = entry.stat()
-            key = (st.st_mtime_ns, st.st_size, st.st_ino)
+            key = stat_key(entry.stat())
             cached = memo.pages.get(rel) if memo else None
             if cached and cached[0] == key:
                 digest = cached[1]
