@@ -101,16 +101,18 @@ class SiteServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)  # a browser closing a connection is no server error
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 0,
-                sent: list[tuple[str, int]] | None = None) -> ThreadingHTTPServer:
-    handler = type("Handler", (SiteHandler,), {"root": Path(root).resolve(), "sent": sent})
-    return SiteServer((host, port), handler)
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 0, sent: list[tuple[str, int]] | None = None,
+                handler: type[SiteHandler] = SiteHandler) -> ThreadingHTTPServer:
+    serving = type("Handler", (handler,), {"root": Path(root).resolve(), "sent": sent})
+    return SiteServer((host, port), serving)
 
 
-def serve_in_background(root: Path, sent: list[tuple[str, int]] | None = None) -> tuple[ThreadingHTTPServer, str]:
+def serve_in_background(root: Path, sent: list[tuple[str, int]] | None = None,
+                        handler: type[SiteHandler] = SiteHandler) -> tuple[ThreadingHTTPServer, str]:
     """Start serving `root` on a free loopback port; returns the server (call .shutdown()) and its base URL. Each
-    response's (path, bytes sent) is appended to `sent`, if given."""
-    server = make_server(root, sent=sent)
+    response's (path, bytes sent) is appended to `sent`, if given; `handler` may be a SiteHandler subclass (a test's
+    slow network)."""
+    server = make_server(root, sent=sent, handler=handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     return server, f"http://{host}:{port}/"

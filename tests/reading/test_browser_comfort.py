@@ -6,13 +6,16 @@ what the old one kept."""
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 from reading_site import DESKTOP, PHONE, Build, Visit, build_site, serve_in_background, visit_in
+from serve_site import SiteHandler
 from test_browser import KIRMER, axe_violations
 from test_search_browser import essay_ids, search
 
@@ -92,23 +95,12 @@ def cached_urls(page: object) -> list[str]:
 def test_an_essay_read_once_opens_and_searches_offline(browser: object, base_url: str) -> None:
     # No request routing here: Playwright's routing and a service worker do not mix, and the worker is the point.
     context = browser.new_context(**DESKTOP)
-    errors: list[str] = []
     try:
-        page = context.new_page()
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(base_url + ESSAY)
-        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        page, errors = first_visit(context, base_url)
         # What the first visit loaded and the whole search data of its language get kept, with no query asked:
         # the manifest, every term chunk and every page's texts (as many as the manifest names).
-        manifest = page.evaluate("fetch('/search/ru/index.json').then(r => r.json())")
-        wanted = ["/search/ru/index.json", *(f"/search/ru/t/{n}.json" for n in range(len(manifest["chunks"]))),
-                  *(f"/search/ru/p/{n}.json" for n in range(manifest["pages"]))]
-        until(page, """async wanted => {
-            const kept = new Set();
-            for (const name of await caches.keys())
-                for (const r of await (await caches.open(name)).keys()) kept.add(new URL(r.url).pathname);
-            return wanted.every(p => kept.has(p));
-        }""", wanted)
+        until_kept(page, search_files(page, "ru"))
+        until_kept(page, loaded(page))  # all the page loaded, what was still on its way when the worker took over too
         kept = cached_urls(page)
         assert kept and all(url.split(" ")[1].startswith(base_url) for url in kept), kept  # nothing from another host
         assert len({url.split(" ")[0] for url in kept}) == 1  # one cache, named after the build
@@ -124,6 +116,81 @@ def test_an_essay_read_once_opens_and_searches_offline(browser: object, base_url
         assert errors == []
     finally:
         context.close()
+
+
+def test_what_was_still_loading_when_the_worker_took_over_is_kept_too(browser: object, site: Path) -> None:
+    """On a slow network, Material's search/search_index.json and the essay's alignment are still on their way when
+    the service worker takes over: they went past it, and are not yet among what the page has loaded when it hands
+    that over. They are kept once they arrive, so offline the page has its alignment and its search still starts
+    (Material's search waits for that file, however unused here)."""
+    release = threading.Event()
+    held = {"/search/search_index.json", f"/alignments/{KIRMER}.json"}
+
+    class SlowNetwork(SiteHandler):
+        def respond(self, send_body: bool) -> None:
+            if urlsplit(self.path).path in held:
+                release.wait(30)
+            super().respond(send_body)
+
+    server, base_url = serve_in_background(site, handler=SlowNetwork)
+    context = browser.new_context(**DESKTOP)
+    try:
+        page, errors = first_visit(context, base_url)
+        until_kept(page, search_files(page, "ru"))  # the worker has done what the page handed over at the start
+        assert held.isdisjoint(loaded(page))  # still on their way
+        release.set()
+        until_kept(page, held)
+        context.set_offline(True)
+        failed: list[str] = []
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        page.reload()
+        links = search(SimpleNamespace(page=page), "ветеринария")
+        assert essay_ids(links)[:1] == [KIRMER]
+        assert failed == [] and errors == []  # the alignment among them: it came from the cache
+    finally:
+        release.set()
+        context.close()
+        server.shutdown()
+
+
+def first_visit(context: object, base_url: str) -> tuple[object, list[str]]:
+    """The Russian essay opened in a new tab, once the service worker controls it, and the page's errors as they come."""
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + ESSAY)
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    return page, errors
+
+
+def loaded(page: object) -> list[str]:
+    """What the page has loaded: its own path and those of the resources it fetched, each with its query."""
+    return page.evaluate("""[location.href, ...performance.getEntriesByType('resource').map(e => e.name)]
+        .map(u => { const url = new URL(u); return url.pathname + url.search; })""")
+
+
+def search_files(page: object, lang: str) -> list[str]:
+    """A language's whole search data, as its manifest names it: the manifest, every term chunk, every page text."""
+    manifest = page.evaluate(f"fetch('/search/{lang}/index.json').then(r => r.json())")
+    return [f"/search/{lang}/index.json", *(f"/search/{lang}/t/{n}.json" for n in range(len(manifest["chunks"]))),
+            *(f"/search/{lang}/p/{n}.json" for n in range(manifest["pages"]))]
+
+
+def until_kept(page: object, wanted: object, seconds: float = 30) -> None:
+    """Wait until the service worker's cache holds every path (with its query) in `wanted`."""
+    missing = sorted(wanted)
+    for _ in range(int(seconds * 4)):
+        missing = page.evaluate("""async wanted => {
+            const kept = new Set();
+            for (const name of await caches.keys())
+                for (const r of await (await caches.open(name)).keys())
+                    kept.add(new URL(r.url).pathname + new URL(r.url).search);
+            return wanted.filter(p => !kept.has(p));
+        }""", missing)
+        if not missing:
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"not kept after {seconds} s: {missing}")
 
 
 def until(page: object, script: str, arg: object = None, seconds: float = 30) -> None:

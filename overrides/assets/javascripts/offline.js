@@ -1,7 +1,9 @@
 /* Reading offline: registers the site's service worker (sw.js at the site root, see there). On the first visit
    this page loaded before the service worker controlled it, so once it does, the page hands it the URLs it loaded,
    its language's search worker and that language's search manifest: the service worker keeps them and the whole of
-   that language's search data, so the page and any search of its language work without a network. */
+   that language's search data, so the page and any search of its language work without a network. A request still
+   under way when the worker took over (Material's search/search_index.json, the alignment a slow network has not
+   brought yet) went past the worker and is in no list yet: it is handed over when it ends. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -29,6 +31,18 @@
       if (lang) manifest = new URL("../../../search/" + lang + "/index.json", search).href;
     }
     navigator.serviceWorker.controller.postMessage({ type: "archive-cache", urls: urls, search: manifest });
+    handOverLate(performance.now());
+  }
+
+  /* The requests started before `since` (when the worker took over) that end from now on. */
+  function handOverLate(since) {
+    if (!("PerformanceObserver" in window)) return;
+    new PerformanceObserver(function (list) {
+      var late = list.getEntries().filter(function (e) { return e.startTime < since; })
+        .map(function (e) { return e.name; });
+      var controller = navigator.serviceWorker.controller;
+      if (late.length && controller) controller.postMessage({ type: "archive-cache", urls: late });
+    }).observe({ type: "resource" });
   }
 
   navigator.serviceWorker.addEventListener("controllerchange", function () {
