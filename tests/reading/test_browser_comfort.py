@@ -118,7 +118,8 @@ def test_an_essay_read_once_opens_and_searches_offline(browser: object, base_url
         context.close()
 
 
-def test_what_was_still_loading_when_the_worker_took_over_is_kept_too(browser: object, site: Path) -> None:
+def test_what_was_still_loading_when_the_worker_took_over_is_kept_too(browser: object, site: Path,
+                                                                     artifacts: Path) -> None:
     """On a slow network, Material's search/search_index.json and the essay's alignment are still on their way when
     the service worker takes over: they went past it, and are not yet among what the page has loaded when it hands
     that over. They are kept once they arrive, so offline the page has its alignment and its search still starts
@@ -146,6 +147,7 @@ def test_what_was_still_loading_when_the_worker_took_over_is_kept_too(browser: o
         page.reload()
         links = search(SimpleNamespace(page=page), "ветеринария")
         assert essay_ids(links)[:1] == [KIRMER]
+        page.screenshot(path=artifacts / "ru-offline-search-first-visit-slow.png")
         assert failed == [] and errors == []  # the alignment among them: it came from the cache
     finally:
         release.set()
