@@ -1,7 +1,7 @@
 """Reading comfort in Chromium: the colour scheme follows the system and the reader's toggle (remembered), axe-clean
 in both schemes; print leaves out the controls and keeps the provenance; an essay read once opens again, and a
-search asked on it answers again, with the network cut (the service worker); and a new build's worker replaces
-what the old one kept."""
+search asked on it answers again, with the network cut (the service worker), what was still loading when the worker
+took over included; and a new build's worker replaces what the old one kept."""
 
 from __future__ import annotations
 
