@@ -32,7 +32,7 @@ from mkdocs.utils import normalize_url, write_file
 from mkdocs.utils.meta import get_data
 
 from archive import align, languages
-from archive.files import sync_folder
+from archive.files import Stat, stat_of, sync_folder
 from archive.hook_modules import loaded_hook, outermost
 from archive.passages import Passage, PassagesExtension, finished
 
@@ -66,10 +66,9 @@ class Held:
     hrefs: dict[str, str]  # language -> its version's URL relative to this page
 
 
-Key = tuple[int, int]  # a page file's (mtime_ns, size)
 _versions: dict[str, dict[str, Path]] = {}  # essay -> language -> page, for essays with two or more versions
 _titles: dict[str, dict[str, str]] = {}  # essay -> language -> title
-_rendered: dict[Path, tuple[Key, list[Passage]]] = {}  # page -> its passages as last rendered
+_rendered: dict[Path, tuple[Stat, list[Passage]]] = {}  # page -> its passages as last rendered
 _cache: dict[str, tuple[tuple, Aligned]] = {}  # essay -> (its versions' keys, alignment)
 _held: list[Held] = []
 _md: markdown.Markdown | None = None
@@ -97,11 +96,6 @@ def parallel_enabled() -> bool:
 
 def parallel_url(essay: str, lang: str, other: str) -> str:
     return f"{languages.url_prefix(lang)}essays/{essay}/parallel/{other}/"
-
-
-def _key(path: Path) -> Key:
-    stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -132,7 +126,7 @@ def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _version_of(page):
         path = Path(page.file.abs_src_path)
-        _rendered[path] = (_key(path), finished(_pages_extension.passages, _pages_extension.md))
+        _rendered[path] = (stat_of(path), finished(_pages_extension.passages, _pages_extension.md))
     return content
 
 
@@ -140,7 +134,7 @@ def _passages(path: Path, config: MkDocsConfig, render: bool) -> list[Passage] |
     """A version's passages as its page has them: as rendered in this process if its file has not changed since,
     else (if `render`) rendered here with the site's Markdown extensions, else None."""
     global _md
-    key = _key(path)
+    key = stat_of(path)
     rendered = _rendered.get(path)
     if rendered and rendered[0] == key:
         return rendered[1]
@@ -164,7 +158,7 @@ def _passages(path: Path, config: MkDocsConfig, render: bool) -> list[Passage] |
 def aligned_essay(essay: str, config: MkDocsConfig, render: bool) -> Aligned | None:
     """The essay's alignment, once every version's passages are in (see _passages); cached by the versions' files."""
     versions = _versions[essay]
-    key = tuple((lang, _key(path)) for lang, path in versions.items())
+    key = tuple((lang, stat_of(path)) for lang, path in versions.items())
     cached = _cache.get(essay)
     if cached and cached[0] == key:
         return cached[1]

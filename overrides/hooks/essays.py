@@ -25,6 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from archive import languages, schema
+from archive.files import Stat, stat_key, stat_of
 from archive.render import read_front_matter
 
 SHORT_SHA = 12  # hex digits of sha256 shown to readers; the full digest is one click away
@@ -58,7 +59,7 @@ class Essay:
         return next((v.meta["date"] for v in self.versions if "date" in v.meta), "")
 
 
-_front_matter: dict[Path, tuple[tuple[int, int], dict[str, Any] | None, list[str]]] = {}
+_front_matter: dict[Path, tuple[Stat, dict[str, Any] | None, list[str]]] = {}
 _catalog: list[Essay] = []
 _by_id: dict[str, Essay] = {}
 
@@ -66,8 +67,7 @@ _by_id: dict[str, Essay] = {}
 def read_page_front_matter(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
     """A page's front-matter (the block up to its closing '---') and what is wrong with it (archive.schema), read
     and checked only when the file changed."""
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
+    key = stat_of(path)
     cached = _front_matter.get(path)
     if cached and cached[0] == key:
         return cached[1], cached[2]
@@ -214,16 +214,15 @@ def catalog_number(src_uri: str, lang: str) -> int | None:
 _catalog_key: tuple = ()
 
 
-def page_stats(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """(path, mtime, size) of every docs/<lang>/essays/*.md: whether the catalog must be read again. Listed with
+def page_stats(docs_dir: Path) -> tuple[tuple[str, Stat], ...]:
+    """(path, Stat) of every docs/<lang>/essays/*.md: whether the catalog must be read again. Listed with
     os.scandir, not pathlib: 20,000 pages are looked at in each of the four passes."""
     found = []
     for lang in os.scandir(docs_dir):
         if lang.is_dir() and os.path.isdir(essays := os.path.join(lang.path, "essays")):
             for entry in os.scandir(essays):
                 if entry.name.endswith(".md"):
-                    st = entry.stat()
-                    found.append((entry.path, st.st_mtime_ns, st.st_size))
+                    found.append((entry.path, stat_key(entry.stat())))
     return tuple(sorted(found))
 
 
