@@ -12,13 +12,13 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from archive.files import Stat, stat_of, tree_files, write_if_changed
+from archive.files import Stat, file_sha256, tree_files, write_if_changed
 from archive.hook_modules import outermost
 
 PLACEHOLDER = "__ARCHIVE_BUILD__"
 WORKER = "sw.js"
 
-_digests: dict[str, tuple[Stat, bytes]] = {}  # path -> its Stat and sha256 when last read
+_digests: dict[str, tuple[Stat, str]] = {}  # path -> its Stat and sha256 when last read (archive.files)
 _this_build = ""  # the version, once the first language pass has computed it: the later passes read the same files
 
 
@@ -36,12 +36,7 @@ def build_version(config: MkDocsConfig) -> str:
     rebuild reads only the files that changed (four passes per build, and 2,000 pages at 2,000 texts)."""
     digest = hashlib.sha256()
     for name, path in source_files(config):
-        key = stat_of(path)
-        known = _digests.get(path)
-        if known is None or known[0] != key:
-            with open(path, "rb") as f:
-                known = _digests[path] = (key, hashlib.sha256(f.read()).digest())
-        digest.update(name.encode() + b"\0" + known[1])
+        digest.update(f"{name}\0{file_sha256(path, _digests, path)[0]}".encode())
     return digest.hexdigest()[:16]
 
 

@@ -146,16 +146,17 @@ def generated_pages(docs_dir: Path, memo: Memo | None = None) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
-def raw_digest(path: Path, source: str, memo: Memo | None) -> tuple[str, bytes | None]:
-    """A raw text's sha256, and its bytes if they had to be read (not when `memo` holds the digest for its Stat)."""
+def file_sha256(path: str | Path, kept: dict[str, tuple[Stat, str]] | None, name: str) -> tuple[str, bytes | None]:
+    """A file's sha256, and its bytes if they had to be read: not when `kept` holds, under `name`, the digest taken
+    at the file's present Stat (which this records when it reads)."""
     key = stat_of(path)
-    cached = memo.digests.get(source) if memo else None
+    cached = kept.get(name) if kept is not None else None
     if cached and cached[0] == key:
         return cached[1], None
-    data = path.read_bytes()
+    data = Path(path).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
-    if memo is not None:
-        memo.digests[source] = (key, digest)
+    if kept is not None:
+        kept[name] = (key, digest)
     return digest, data
 
 
@@ -204,7 +205,7 @@ def plan(raw_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | N
             progress(done, len(files))
         # The raw file as the project names it ("raw/<name>"), wherever the command runs from: pages are byte-stable.
         source = f"{folder}/{path.name}"
-        digest, data = raw_digest(path, source, memo)
+        digest, data = file_sha256(path, memo.digests if memo else None, source)
         page = normalize_text(data if data is not None else path.read_bytes, source, digest,
                               entries.get(path.name, Entry()), images, memo.made if memo else None)
         if isinstance(page, str):
