@@ -241,21 +241,23 @@ def live_server(builder: Callable[[], None], host: str, port: int, root: str, wa
     from watchdog.observers import Observer
     from watchdog.observers.polling import PollingObserver
 
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=root)
-    server.observer = passing(Observer, ignored)()  # its public attribute; MkDocs' choice is a PollingObserver
-    try:
-        for path in watched:
-            server.watch(str(path))
+    def start(observer) -> LiveReloadServer:
+        server = LiveReloadServer(builder=builder, host=host, port=port, root=root)
+        server.observer = observer  # its public attribute
+        try:
+            for path in watched:
+                server.watch(str(path))
+        except OSError:
+            server.observer.stop()
+            server.server_close()
+            raise
         return server
+
+    try:
+        return start(passing(Observer, ignored)())  # MkDocs' own choice is a PollingObserver
     except OSError as err:  # e.g. inotify's watch limit (fs.inotify.max_user_watches)
         log.warning("no file events (%s): watching by polling every 0.5 s instead", err)
-        server.observer.stop()
-        server.server_close()
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=root)
-    server.observer = passing(PollingObserver, ignored)(timeout=0.5)  # as MkDocs makes it
-    for path in watched:
-        server.watch(str(path))
-    return server
+    return start(passing(PollingObserver, ignored)(timeout=0.5))  # as MkDocs makes it
 
 
 def main(argv: list[str] | None = None) -> int:
