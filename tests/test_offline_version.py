@@ -3,15 +3,13 @@ the project is, any change to a page, the theme or mkdocs.yml gives a new one (s
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("offline_hook", ROOT / "overrides" / "hooks" / "offline.py")
-offline = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(offline)
+from helpers import load_hook
+
+offline = load_hook("offline")
 
 
 class Config(SimpleNamespace):

@@ -21,6 +21,7 @@ import yaml
 from archive.languages import LANGUAGES
 from archive.render import read_front_matter
 from conftest import ROOT
+from helpers import site_tree
 
 sys.path.insert(0, str(ROOT / "tests" / "reading"))
 from site_html import Element, parse_file  # noqa: E402  (tests/reading/ is not a package)
@@ -362,10 +363,6 @@ def test_markdown_extensions_shared_between_pages_change_no_byte_of_the_site(imp
     run = subprocess.run([sys.executable, "-c", BUILD, str(fresh), str(project / "docs"), str(project / "site-fresh")],
                          cwd=project, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-
-    def tree(site: Path) -> dict[str, bytes]:
-        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-    shared, fresh_site = tree(project / "site"), tree(project / "site-fresh")
+    shared, fresh_site = site_tree(project / "site"), site_tree(project / "site-fresh")
     assert sorted(shared) == sorted(fresh_site)
     assert [path for path in shared if shared[path] != fresh_site[path]] == ["sw.js"]

@@ -3,7 +3,6 @@ what a fresh `make build` of the same files writes."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from helpers import load_hook, site_tree
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from archive import languages  # noqa: E402
@@ -25,10 +25,6 @@ def project(where: Path) -> Path:
     return copy_project(where / "project")
 
 
-def tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path}: {old!r} not found"
@@ -39,7 +35,7 @@ def fresh_build(root: Path, site: Path) -> dict[str, bytes]:
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
                            cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert build.returncode == 0, build.stderr
-    return tree(site)
+    return site_tree(site)
 
 
 def test_what_serve_serves_after_edits_is_what_a_fresh_build_writes(tmp_path: Path) -> None:
@@ -85,12 +81,12 @@ def test_what_serve_serves_after_edits_is_what_a_fresh_build_writes(tmp_path: Pa
     derived = [f"alignments/{seed}.json", f"ru/essays/{seed}/parallel/zh/index.html",
                f"zh/essays/{seed}/parallel/ru/index.html", "sw.js"]  # what an edit of the Russian text changes
     for number, (step, passes) in enumerate(steps):
-        before = tree(tmp_path / "served")
+        before = site_tree(tmp_path / "served")
         step()
         done = served.rebuild()
         assert done.kind == "pages" and done.pages >= 1, done  # page by page, not the full-build fallback
         assert " ".join(done.languages) == passes, (number, done)
-        now = tree(tmp_path / "served")
+        now = site_tree(tmp_path / "served")
         if number == 0:
             assert (tmp_path / "served/ru/essays/served-edit/index.html").is_file()
             assert (tmp_path / "served/raw/served-ru.txt").is_file()
@@ -104,7 +100,7 @@ def test_what_serve_serves_after_edits_is_what_a_fresh_build_writes(tmp_path: Pa
             left_out = {code for code in ("ru", "zh", "ja") if code not in passes.split()}
             assert [path for path in now if path.split("/")[0] in left_out and now[path] != before.get(path)] == []
 
-    want, got = fresh_build(root, tmp_path / "fresh"), tree(tmp_path / "served")
+    want, got = fresh_build(root, tmp_path / "fresh"), site_tree(tmp_path / "served")
     assert sorted(got) == sorted(want)
     assert [path for path in want if got[path] != want[path]] == []
     assert "essays/served-edit/index.html" in want and "ru/essays/served-edit/index.html" not in want
@@ -124,10 +120,10 @@ def test_a_bad_raw_file_keeps_the_last_good_site(tmp_path: Path, bad: bytes) -> 
     root = project(tmp_path)
     served = Site(root, tmp_path / "served")
     served.first_build()
-    before = tree(tmp_path / "served")
+    before = site_tree(tmp_path / "served")
     (root / "raw" / "bad.txt").write_bytes(bad)
     served.rebuild()
-    assert tree(tmp_path / "served") == before
+    assert site_tree(tmp_path / "served") == before
 
 
 def test_serve_normalizes_only_the_texts_that_changed_and_plans_what_a_fresh_run_plans(tmp_path: Path, monkeypatch) -> None:
@@ -220,15 +216,8 @@ def test_a_title_edit_renders_the_one_catalog_page_that_lists_it_in_each_languag
     after = catalog_files(site)
     assert sorted(page for page in after if after[page] != before[page]) == sorted(listing)
     assert all("合成文章 0014 改题" in (site / page).read_text(encoding="utf-8") for page in listing)
-    want, got = fresh_build(root, tmp_path / "fresh"), tree(site)
+    want, got = fresh_build(root, tmp_path / "fresh"), site_tree(site)
     assert sorted(got) == sorted(want) and [path for path in want if got[path] != want[path]] == []
-
-
-def load_essays_hook():
-    spec = importlib.util.spec_from_file_location("essays_hook", ROOT / "overrides/hooks/essays.py")
-    hook = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look themselves up there
-    spec.loader.exec_module(hook)
-    return hook
 
 
 def other_value(value: object) -> object:
@@ -243,7 +232,7 @@ def other_value(value: object) -> object:
 def test_what_a_catalog_entry_shows_changes_only_with_its_listing() -> None:
     """hooks/incremental_build.py renders a catalog page anew only when an essay's `listing` changed: every other
     front-matter field, changed, leaves every language's catalog entry as it was."""
-    essays = load_essays_hook()
+    essays = load_hook("essays")
     catalog = essays.read_catalog(ROOT / "docs")
     for essay in catalog:
         for version in essay.versions:
@@ -257,7 +246,7 @@ def test_what_a_catalog_entry_shows_changes_only_with_its_listing() -> None:
 
 
 def test_changed_catalog_pages() -> None:
-    essays = load_essays_hook()
+    essays = load_hook("essays")
     rows = tuple((f"e{n:03d}", "", (("en", f"Title {n}", ""),)) for n in range(120))  # pages 1-3
     retitled = rows[:75] + (("e075", "", (("en", "New", ""),)),) + rows[76:]
     assert essays.changed_catalog_pages(rows, rows) == set()

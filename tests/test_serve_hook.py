@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from types import SimpleNamespace
 
 from conftest import ROOT
-
-
-def load_hook():
-    spec = importlib.util.spec_from_file_location("normalize_on_serve", ROOT / "overrides/hooks/normalize_on_serve.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    return hook
+from helpers import load_hook
 
 
 def project(tmp_path):
@@ -23,7 +16,7 @@ def project(tmp_path):
 
 
 def test_serve_rebuild_normalizes_raw_into_docs(tmp_path):
-    hook, config = load_hook(), project(tmp_path)
+    hook, config = load_hook("normalize_on_serve"), project(tmp_path)
     hook.on_startup("serve", dirty=False)
     hook.on_pre_build(config)
     page = tmp_path / "docs/ja/essays/kikai-gakushu-engineer-tte-nandarou.md"
@@ -34,7 +27,7 @@ def test_serve_rebuild_normalizes_raw_into_docs(tmp_path):
 
 
 def test_bad_raw_file_under_serve_writes_nothing_and_keeps_serving(tmp_path, caplog):
-    hook, config = load_hook(), project(tmp_path)
+    hook, config = load_hook("normalize_on_serve"), project(tmp_path)
     hook.on_startup("serve", dirty=False)
     (tmp_path / "raw/empty.txt").write_bytes(b"")
     hook.on_pre_build(config)  # no exception: the server stays up and says why
@@ -43,7 +36,7 @@ def test_bad_raw_file_under_serve_writes_nothing_and_keeps_serving(tmp_path, cap
 
 
 def test_a_plain_build_leaves_normalizing_to_make(tmp_path):
-    hook, config = load_hook(), project(tmp_path)
+    hook, config = load_hook("normalize_on_serve"), project(tmp_path)
     hook.on_startup("build", dirty=False)
     hook.on_pre_build(config)
     assert list((tmp_path / "docs").rglob("*.md")) == []
